@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n== %s\n' "$*"; }
+step() { printf '\n== %s (%ss)\n' "$*" "$SECONDS"; }
 
 step "install npm packages"
 npm ci --no-audit --no-fund
@@ -11,12 +11,21 @@ npm ci --no-audit --no-fund
 step "install Go modules"
 go mod download
 
-step "lint and type-check"
+step "lint, format and type-check"
 npm run lint
+npx prettier --check .
 npm run typecheck
+test -z "$(gofmt -l pkg)" || { echo "gofmt would change:"; gofmt -l pkg; exit 1; }
+go vet ./...
 
-step "Jest"
+step "build the plugin (frontend, core bundle, backend executables)"
+npm run build
+
+step "Jest (contract, core, plugin, service)"
 npx jest --ci
 
-echo
-echo "all checks passed"
+step "Go tests (client, core parity, frames, handlers, harness against the built executable)"
+go test -race -count=1 ./...
+
+step "done"
+echo "all checks passed in ${SECONDS}s"
