@@ -1,0 +1,177 @@
+package core
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// Default engine settings, used where Options leaves a field at zero.
+const (
+	DefaultPoolSize    = 4
+	DefaultCallTimeout = 10 * time.Second
+)
+
+// Options tune an Engine; zero fields take the defaults.
+type Options struct {
+	// PoolSize is how many runtimes may run core calls at the same time.
+	PoolSize int
+	// CallTimeout bounds one call into the core; a longer call is interrupted.
+	CallTimeout time.Duration
+}
+
+// Stats count the work done inside the engine since it was made.
+type Stats struct {
+	// Calls is the number of calls into the core.
+	Calls int64
+	// Busy is the time spent in those calls, JSON encoding on both sides included.
+	Busy time.Duration
+}
+
+// Engine runs core functions on a pool of goja runtimes that share one compiled program.
+// It is safe for concurrent use.
+type Engine struct {
+	program  *goja.Program
+	adapter  *goja.Program
+	timeout  time.Duration
+	pool     chan *runtime
+	defaults PlanOptions
+	calls    atomic.Int64
+	busyNs   atomic.Int64
+}
+
+// NewEngine compiles the embedded core bundle once and starts a pool of runtimes.
+func NewEngine(opts Options) (*Engine, error) {
+	return newEngine(bundleSource, opts)
+}
+
+// newEngine is NewEngine for any bundle source; tests use it with small fixtures.
+func newEngine(source string, opts Options) (*Engine, error) {
+	program, err := goja.Compile(bundleName, source, false)
+	if err != nil {
+		return nil, fmt.Errorf("core bundle does not compile: %w", err)
+	}
+	adapter, err := goja.Compile("adapter.js", adapterSource, true)
+	if err != nil {
+		return nil, fmt.Errorf("core adapter does not compile: %w", err)
+	}
+	if opts.PoolSize <= 0 {
+		opts.PoolSize = DefaultPoolSize
+	}
+	if opts.CallTimeout <= 0 {
+		opts.CallTimeout = DefaultCallTimeout
+	}
+	e := &Engine{
+		program: program,
+		adapter: adapter,
+		timeout: opts.CallTimeout,
+		pool:    make(chan *runtime, opts.PoolSize),
+	}
+
+	// Every runtime is made now, so the first queries find them warm and a broken bundle
+	// fails here rather than in the middle of a query.
+	for range cap(e.pool) {
+		rt, err := e.newRuntime()
+		if err != nil {
+			return nil, err
+		}
+		e.pool <- rt
+	}
+	if err := e.call(context.Background(), "defaultOptions", nil, &e.defaults); err != nil {
+		return nil, fmt.Errorf("core bundle has no usable defaultOptions: %w", err)
+	}
+	return e, nil
+}
+
+// DefaultOptions returns the core's default plan options, a copy the caller may change.
+func (e *Engine) DefaultOptions() PlanOptions {
+	return e.defaults
+}
+
+// Stats returns how many calls the engine ran and the time they took.
+func (e *Engine) Stats() Stats {
+	return Stats{Calls: e.calls.Load(), Busy: time.Duration(e.busyNs.Load())}
+}
+
+// call runs the core export `name` with args (a JSON array, or nil for a plain value) and
+// decodes its JSON result into out.
+func (e *Engine) call(ctx context.Context, name string, args []byte, out any) error {
+	start := time.Now()
+	defer func() {
+		e.calls.Add(1)
+		e.busyNs.Add(int64(time.Since(start)))
+	}()
+
+	rt, err := e.acquire(ctx)
+	if err != nil {
+		return err
+	}
+	result, err := e.run(ctx, rt, name, args)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal([]byte(result), out); err != nil {
+		return fmt.Errorf("core %s returned an unexpected result: %w", name, err)
+	}
+	return nil
+}
+
+// acquire takes a runtime from the pool, making one where an interrupted one was dropped.
+func (e *Engine) acquire(ctx context.Context) (*runtime, error) {
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("core call not started: %w", context.Cause(ctx))
+	}
+	var rt *runtime
+	select {
+	case rt = <-e.pool:
+	case <-ctx.Done():
+		return nil, fmt.Errorf("core call not started: %w", context.Cause(ctx))
+	}
+	if rt != nil {
+		return rt, nil
+	}
+	rt, err := e.newRuntime()
+	if err != nil {
+		e.pool <- nil
+		return nil, err
+	}
+	return rt, nil
+}
+
+// run makes one call on rt and gives rt back to the pool, unless an interrupt may have
+// reached it or Go code panicked inside it: such a runtime is dropped and replaced.
+func (e *Engine) run(ctx context.Context, rt *runtime, name string, args []byte) (string, error) {
+	var reason atomic.Pointer[error]
+	interrupt := func(why error) {
+		reason.Store(&why)
+		rt.vm.Interrupt(why)
+	}
+	timer := time.AfterFunc(e.timeout, func() {
+		interrupt(fmt.Errorf("core %s ran longer than %s and was stopped", name, e.timeout))
+	})
+	stopOnDone := context.AfterFunc(ctx, func() {
+		interrupt(fmt.Errorf("core %s stopped: %w", name, context.Cause(ctx)))
+	})
+
+	result, err, broken := rt.invoke(name, args)
+
+	// Both stops must succeed for the runtime to be certainly free of a pending interrupt.
+	timerStopped := timer.Stop()
+	ctxStopped := stopOnDone()
+	if broken || !timerStopped || !ctxStopped {
+		e.pool <- nil
+	} else {
+		e.pool <- rt
+	}
+	if why := reason.Load(); why != nil && err != nil {
+		return "", *why
+	}
+	if err != nil {
+		return "", fmt.Errorf("core %s failed: %w", name, err)
+	}
+	return result, nil
+}
