@@ -1,0 +1,69 @@
+import type { Dimension, FilterName } from '../../src/ces';
+
+import { BLOCK_BUCKETS, bucketCount, fieldReader } from './block';
+import type { StoredBlock } from './rollups';
+
+/**
+ * The batch answer is written as JSON text directly: numbers go through `String`, which
+ * formats a finite number exactly as `JSON.stringify` does, and no intermediate objects exist.
+ */
+
+/** The text of one metric of the answer, datapoints given as already joined point texts. */
+export function metricJson(
+  namespace: string,
+  metricName: string,
+  dimensions: Dimension[],
+  unit: string,
+  datapoints: string
+): string {
+  let dims = '';
+  for (let i = 0; i < dimensions.length; i++) {
+    const d = dimensions[i];
+    dims += `${i > 0 ? ',' : ''}{"name":${JSON.stringify(d.name)},"value":${JSON.stringify(d.value)}}`;
+  }
+  return (
+    `{"namespace":${JSON.stringify(namespace)},"metric_name":${JSON.stringify(metricName)},` +
+    `"dimensions":[${dims}],"unit":${JSON.stringify(unit)},"datapoints":[${datapoints}]}`
+  );
+}
+
+/**
+ * Point texts of the buckets in [fromMs, endMs) that hold data, comma-joined, each stamped at
+ * its bucket's start and carrying only the filter's field.
+ */
+export function bucketPointsJson(
+  blocks: StoredBlock[],
+  bucketMs: number,
+  fromMs: number,
+  endMs: number,
+  filter: FilterName
+): string {
+  const read = fieldReader(filter);
+  const head = `{"${filter}":`;
+  let text = '';
+  for (const { index, block } of blocks) {
+    const firstStart = index * BLOCK_BUCKETS * bucketMs;
+    for (let i = 0; i < BLOCK_BUCKETS; i++) {
+      const start = firstStart + i * bucketMs;
+      if (start >= endMs) {
+        break;
+      }
+      if (start < fromMs || bucketCount(block, i) === 0) {
+        continue;
+      }
+      text += `${text === '' ? '' : ','}${head}${read(block, i)},"timestamp":${start}}`;
+    }
+  }
+  return text;
+}
+
+/** Point texts of raw points (timestamp, value pairs in time order) under the filter's name. */
+export function rawPointsJson(rows: Array<[number, number]>, filter: FilterName): string {
+  const head = `{"${filter}":`;
+  let text = '';
+  for (let k = 0; k < rows.length; k++) {
+    const [ts, value] = rows[k];
+    text += `${k === 0 ? '' : ','}${head}${value},"timestamp":${ts}}`;
+  }
+  return text;
+}

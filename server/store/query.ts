@@ -1,0 +1,159 @@
+import type Database from 'better-sqlite3';
+
+import {
+  clampRange,
+  parsePeriod,
+  type BatchQueryRequest,
+  type FilterName,
+  type MetricDataResponse,
+  type Period,
+  type Profile,
+  type SingleDatapoint,
+  type SingleMetricParams,
+} from '../../src/ces';
+
+import { bucketPointsJson, metricJson, rawPointsJson } from './answer';
+import { BLOCK_BUCKETS, bucketCount, fieldReader } from './block';
+import type { Catalog, SeriesEntry } from './catalog';
+import type { Rollups } from './rollups';
+import type { RollupPeriod } from './schema';
+
+/** The unit an unknown metric is answered with. */
+export const UNKNOWN_UNIT = 'unknown';
+
+/**
+ * The span of bucket starts (or raw timestamps) an answer covers: the requested range clamped
+ * and floored as the contract says, `to` exclusive; for a rollup, only buckets whose period has
+ * passed at `nowMs`.
+ */
+export function answerSpan(
+  from: number,
+  to: number,
+  period: Period,
+  profile: Profile,
+  metrics: number,
+  nowMs: number
+): { from: number; end: number } {
+  const clamped = clampRange({ from, to }, period, profile, metrics);
+  const end = period === 1 ? clamped.to : Math.min(clamped.to, nowMs - period * 1000 + 1);
+  return { from: clamped.from, end };
+}
+
+/** Reads answers: batch answers as JSON text, single-metric answers as objects. */
+export class Queries {
+  private readonly raw: Database.Statement<[number, number, number, number]>;
+
+  constructor(
+    db: Database.Database,
+    private readonly rollups: Rollups,
+    private readonly catalog: () => Catalog
+  ) {
+    this.raw = db
+      .prepare<[number, number, number, number]>(
+        `SELECT ts, value FROM points
+         WHERE series_id = ? AND ts >= ? AND ts < ? AND (expires_at IS NULL OR expires_at > ?)
+         ORDER BY ts, id`
+      )
+      .raw(true);
+  }
+
+  /** The whole JSON text of a batch answer; metrics in request order. */
+  batchJson(projectId: string, req: BatchQueryRequest, profile: Profile, nowMs: number): string {
+    const period = parsePeriod(req.period)!;
+    const span = answerSpan(req.from, req.to, period, profile, req.metrics.length, nowMs);
+    const catalog = this.catalog();
+
+    let text = '{"metrics":[';
+    for (let m = 0; m < req.metrics.length; m++) {
+      const ref = req.metrics[m];
+      const entry = catalog.find(projectId, ref.namespace, ref.metric_name, ref.dimensions);
+      const points = entry ? this.pointsJson(entry, period, span, req.filter, nowMs) : '';
+      const unit = entry ? entry.unit : UNKNOWN_UNIT;
+      text +=
+        (m > 0 ? ',' : '') +
+        metricJson(ref.namespace, ref.metric_name, ref.dimensions, unit, points);
+    }
+    return text + ']}';
+  }
+
+  /** The single-metric answer: each point carries the filter's field, timestamp and unit. */
+  single(
+    projectId: string,
+    params: SingleMetricParams,
+    profile: Profile,
+    nowMs: number
+  ): MetricDataResponse {
+    const { period, filter } = params;
+    const span = answerSpan(params.from, params.to, period, profile, 1, nowMs);
+    const entry = this.catalog().find(
+      projectId,
+      params.namespace,
+      params.metricName,
+      params.dimensions
+    );
+    const datapoints: SingleDatapoint[] = [];
+    if (entry) {
+      this.visit(entry, period, span, filter, nowMs, (timestamp, value) => {
+        datapoints.push({ [filter]: value, timestamp, unit: entry.unit });
+      });
+    }
+    return { datapoints, metric_name: params.metricName };
+  }
+
+  private pointsJson(
+    entry: SeriesEntry,
+    period: Period,
+    span: { from: number; end: number },
+    filter: FilterName,
+    nowMs: number
+  ): string {
+    if (span.end <= span.from) {
+      return '';
+    }
+    if (period === 1) {
+      return rawPointsJson(this.rawRows(entry, span, nowMs), filter);
+    }
+    const blocks = this.rollups.read(period as RollupPeriod, entry.id, span.from, span.end);
+    return bucketPointsJson(blocks, period * 1000, span.from, span.end, filter);
+  }
+
+  private visit(
+    entry: SeriesEntry,
+    period: Period,
+    span: { from: number; end: number },
+    filter: FilterName,
+    nowMs: number,
+    point: (timestamp: number, value: number) => void
+  ): void {
+    if (span.end <= span.from) {
+      return;
+    }
+    if (period === 1) {
+      this.rawRows(entry, span, nowMs).forEach(([ts, value]) => point(ts, value));
+      return;
+    }
+    const bucketMs = period * 1000;
+    const read = fieldReader(filter);
+    for (const { index, block } of this.rollups.read(
+      period as RollupPeriod,
+      entry.id,
+      span.from,
+      span.end
+    )) {
+      for (let i = 0; i < BLOCK_BUCKETS; i++) {
+        const start = (index * BLOCK_BUCKETS + i) * bucketMs;
+        if (start >= span.from && start < span.end && bucketCount(block, i) > 0) {
+          point(start, read(block, i));
+        }
+      }
+    }
+  }
+
+  private rawRows(
+    entry: SeriesEntry,
+    span: { from: number; end: number },
+    nowMs: number
+  ): Array<[number, number]> {
+    return this.raw.all(entry.id, span.from, span.end, nowMs) as Array<[number, number]>;
+  }
+}
