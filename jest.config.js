@@ -18,6 +18,8 @@ const esmPackages = [
   'get-user-locale',
   'memoize',
   'mimic-function',
+  // light-my-request (fastify's inject) requires the ESM-only cookie package.
+  'cookie',
 ].join('|');
 
 const swc = [
