@@ -1,21 +1,22 @@
 package core
 
 import (
-	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 )
 
-// AnswerError is why a batch has no usable answer: the service's error code and message, or
-// a transport failure (code empty).
+// AnswerError is why a batch got no answer at all (it could not be sent, or the call failed
+// before the service answered): an optional code and a message for the user.
 type AnswerError struct {
 	Code    string `json:"code,omitempty"`
 	Message string `json:"message"`
 }
 
-// BatchAnswer is what came back for one batch of a plan. Body is the raw CES JSON of a 2xx
-// answer; Err is set instead when the batch failed.
+// BatchAnswer is what came back for one batch of a plan: the service's status and raw body,
+// whatever the status (the core reads the CES or gateway error body of a failure), or Err
+// when there was no answer to read.
 type BatchAnswer struct {
 	BatchID int
 	Status  int
@@ -39,7 +40,7 @@ type cesMetric struct {
 
 // datapoint holds a timestamp and whichever statistic fields the answer carried.
 type datapoint struct {
-	Timestamp int64    `json:"timestamp"`
+	Timestamp optFloat `json:"timestamp"`
 	Average   optFloat `json:"average"`
 	Max       optFloat `json:"max"`
 	Min       optFloat `json:"min"`
@@ -47,22 +48,23 @@ type datapoint struct {
 	Variance  optFloat `json:"variance"`
 }
 
-// optFloat is a number that may be absent or null. It decodes without a heap allocation,
-// where a *float64 would cost one per datapoint.
+// optFloat is a number that may be absent. It decodes without a heap allocation, where a
+// *float64 would cost one per datapoint.
 type optFloat struct {
 	value float64
 	ok    bool
 }
 
-// UnmarshalJSON reads a JSON number; null leaves the value absent.
+// UnmarshalJSON reads a JSON number. Anything else (null, a string) leaves the value absent,
+// as the core's `typeof v === 'number'` test does.
 func (f *optFloat) UnmarshalJSON(raw []byte) error {
-	if bytes.Equal(raw, []byte("null")) {
-		*f = optFloat{}
+	*f = optFloat{}
+	if len(raw) == 0 || (raw[0] != '-' && (raw[0] < '0' || raw[0] > '9')) {
 		return nil
 	}
 	value, err := strconv.ParseFloat(string(raw), 64)
 	if err != nil {
-		return fmt.Errorf("datapoint value %s is not a number", raw)
+		return fmt.Errorf("datapoint number %s is out of range", raw)
 	}
 	*f = optFloat{value: value, ok: true}
 	return nil
@@ -92,7 +94,7 @@ func parseAnswer(body []byte) (*cesAnswer, error) {
 		return nil, err
 	}
 	if answer.Metrics == nil {
-		return nil, fmt.Errorf("it has no metrics list")
+		return nil, errors.New("the answer has no metrics list")
 	}
 	return &answer, nil
 }

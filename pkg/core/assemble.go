@@ -22,7 +22,7 @@ func (e *Engine) Assemble(
 		return nil, fmt.Errorf("assemble input cannot be encoded: %w", err)
 	}
 	var shape shaped
-	if err := e.call(ctx, "shape", args, &shape); err != nil {
+	if err := e.call(ctx, "shapeAnswers", args, &shape); err != nil {
 		return nil, err
 	}
 
@@ -53,31 +53,32 @@ func (e *Engine) Assemble(
 	return results, nil
 }
 
-// readAnswers parses the 2xx bodies and describes every answer to the core without its points
-// (as a failedOutcome or an answeredOutcome). A 2xx body that is not a batch answer becomes an
-// error of its batch, so that its queries say what went wrong.
+// readAnswers parses the 2xx bodies and describes every answer to the core without its
+// points: heads of an answer, the error of a batch that got no answer, or the raw body of an
+// error status for the core to read (so CES and gateway error bodies are read in one place).
 func readAnswers(answers []BatchAnswer) (map[int]*cesAnswer, []any) {
 	parsed := make(map[int]*cesAnswer, len(answers))
 	outcomes := make([]any, len(answers))
 	for i, answer := range answers {
-		failure := answer.Err
-		answered := failure == nil && answer.Status >= 200 && answer.Status < 300
-		if !answered && failure == nil {
-			failure = &AnswerError{
-				Message: fmt.Sprintf("the service answered with status %d", answer.Status),
-			}
+		if answer.Err != nil {
+			outcomes[i] = failedOutcome{answer.BatchID, answer.Status, answer.Err}
+			continue
 		}
-		if answered {
-			body, err := parseAnswer(answer.Body)
-			if err == nil {
+		if answer.Status >= 200 && answer.Status < 300 {
+			if body, err := parseAnswer(answer.Body); err == nil {
 				parsed[answer.BatchID] = body
 				outcomes[i] = answeredOutcome{answer.BatchID, answer.Status, heads(body)}
 				continue
 			}
-			failure = &AnswerError{Message: "the service answered with a body that is not " +
-				"a batch answer: " + err.Error()}
+			// A 2xx that is not a batch answer: the core words that error.
+			outcomes[i] = unreadOutcome{answer.BatchID, answer.Status, json.RawMessage("null")}
+			continue
 		}
-		outcomes[i] = failedOutcome{answer.BatchID, answer.Status, failure}
+		body := json.RawMessage("null")
+		if json.Valid(answer.Body) {
+			body = answer.Body
+		}
+		outcomes[i] = unreadOutcome{answer.BatchID, answer.Status, body}
 	}
 	return parsed, outcomes
 }

@@ -38,7 +38,8 @@ func TestAssembleOverTheFixture(t *testing.T) {
 				{BatchID: 0, Status: 200, Body: []byte(`{"metrics":[{"namespace":"SYS.ECS",` +
 					`"metric_name":"cpu_util","unit":"%","datapoints":[{"timestamp":0,"max":1.5},` +
 					`{"timestamp":300000,"average":2}]}]}`)},
-				{BatchID: 1, Status: 400, Err: &AnswerError{Code: "ces.0014", Message: "bad filter"}},
+				{BatchID: 1, Status: 400, Body: []byte(`{"http_code":400,` +
+					`"message":{"details":"bad filter","code":"ces.0014"}}`)},
 			},
 			want: `[{"refId":"A","notices":[],"executedQueryString":"fixture","series":[
 				{"refId":"A","key":"SYS.ECS.cpu_util","name":"cpu_util","labels":{"count":"2"},
@@ -48,16 +49,26 @@ func TestAssembleOverTheFixture(t *testing.T) {
 			   "error":{"status":400,"code":"ces.0014","message":"bad filter"}}]`,
 		},
 		{
-			name: "a 2xx body that is not a batch answer, or an error status, is a batch error",
+			name: "a 2xx that is not a batch answer, or a body that is not JSON, is read by the core",
 			answers: []BatchAnswer{
-				{BatchID: 0, Status: 200, Body: []byte(`[]`)},
-				{BatchID: 1, Status: 503},
+				{BatchID: 0, Status: 200, Body: []byte(`{"metrics":`)},
+				{BatchID: 1, Status: 503, Body: []byte(`<html>`)},
 			},
 			want: `[{"refId":"A","notices":[],"executedQueryString":"fixture","series":[],
-				"error":{"status":200,"message":"the service answered with a body that is not a ` +
-				`batch answer: json: cannot unmarshal array into Go value of type core.cesAnswer"}},
+				"error":{"status":200,"message":"answered 200"}},
 			  {"refId":"B","notices":[],"executedQueryString":"fixture","series":[],
-			   "error":{"status":503,"message":"the service answered with status 503"}}]`,
+			   "error":{"status":503,"message":"answered 503"}}]`,
+		},
+		{
+			name: "a batch that got no answer keeps the error it was given",
+			answers: []BatchAnswer{
+				{BatchID: 0, Status: 0, Err: &AnswerError{Message: "connection refused"}},
+				{BatchID: 1, Status: 429, Err: &AnswerError{Code: "limit", Message: "rate limited"}},
+			},
+			want: `[{"refId":"A","notices":[],"executedQueryString":"fixture","series":[],
+				"error":{"status":0,"message":"connection refused"}},
+			  {"refId":"B","notices":[],"executedQueryString":"fixture","series":[],
+			   "error":{"status":429,"code":"limit","message":"rate limited"}}]`,
 		},
 	}
 	for _, tt := range tests {

@@ -23,7 +23,11 @@ func joinParts(field string, parts []seriesPart, answers map[int]*cesAnswer) ([]
 		}
 		for i := range metric.Datapoints {
 			point := &metric.Datapoints[i]
-			if n := len(timestamps); n > 0 && point.Timestamp <= timestamps[n-1] {
+			if !point.Timestamp.ok {
+				continue
+			}
+			timestamp := int64(point.Timestamp.value)
+			if n := len(timestamps); n > 0 && timestamp <= timestamps[n-1] {
 				continue
 			}
 			value := point.field(field)
@@ -33,7 +37,7 @@ func joinParts(field string, parts []seriesPart, answers map[int]*cesAnswer) ([]
 			if !value.ok {
 				continue
 			}
-			timestamps = append(timestamps, point.Timestamp)
+			timestamps = append(timestamps, timestamp)
 			backing = append(backing, value.value)
 		}
 	}

@@ -12,7 +12,8 @@ func TestJoinParts(t *testing.T) {
 			{"datapoints":[{"timestamp":100,"average":5},{"timestamp":200,"max":6}]}]}`),
 		1: mustParse(t, `{"metrics":[
 			{"datapoints":[{"timestamp":200,"max":20},{"timestamp":300,"max":3}]},
-			{"datapoints":[{"timestamp":100},{"timestamp":150,"max":null,"average":4}]}]}`),
+			{"datapoints":[{"timestamp":100},{"timestamp":150,"max":null,"average":4},
+				{"timestamp":"160","max":5},{"timestamp":170,"max":"6"}]}]}`),
 	}
 	tests := []struct {
 		name       string
@@ -30,7 +31,7 @@ func TestJoinParts(t *testing.T) {
 		{name: "falls back to average when the filter's field is absent",
 			field: "max", parts: []seriesPart{{0, 1}},
 			wantTimes: []int64{100, 200}, wantValues: []float64{5, 6}},
-		{name: "skips points with neither field, and null counts as absent",
+		{name: "skips points with neither field or no numeric timestamp; non-numbers are absent",
 			field: "max", parts: []seriesPart{{1, 1}},
 			wantTimes: []int64{150}, wantValues: []float64{4}},
 		{name: "reads the field the filter names and no other",
@@ -66,8 +67,8 @@ func TestParseAnswerRefusesWhatIsNotABatchAnswer(t *testing.T) {
 	tests := []struct{ name, body string }{
 		{"not JSON", `<html>`},
 		{"no metrics list", `{"error_code":"APIGW.0301"}`},
-		{"a value that is not a number", `{"metrics":[{"datapoints":[{"timestamp":1,"max":"x"}]}]}`},
-		{"a timestamp that is not an integer", `{"metrics":[{"datapoints":[{"timestamp":"x"}]}]}`},
+		{"metrics that are not objects", `{"metrics":[1]}`},
+		{"a number out of range", `{"metrics":[{"datapoints":[{"timestamp":1,"max":1e999}]}]}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -9,10 +9,22 @@ import (
 
 // adapterSource makes the one function Go calls: it takes an export name and its arguments
 // as a JSON array, and answers JSON, so a call crosses the Go/JS boundary as two strings.
+// shapeAnswers is the core's shape over outcomes some of which are raw error answers, which
+// the core's own toBatchAnswer reads.
 const adapterSource = `(function () {
   var core = cesCore;
+  var host = {
+    shapeAnswers: function (plan, outcomes) {
+      return core.shape(plan, outcomes.map(function (o) {
+        if ('body' in o) {
+          return core.toOutcome(core.toBatchAnswer(o.batchId, o.status, o.body));
+        }
+        return o;
+      }));
+    },
+  };
   return function (name, json) {
-    var member = core[name];
+    var member = host.hasOwnProperty(name) ? host[name] : core[name];
     if (member === undefined) {
       throw new Error('the core has no export named ' + name);
     }

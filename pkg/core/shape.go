@@ -1,5 +1,7 @@
 package core
 
+import "encoding/json"
+
 // metricHead is one metric of an answer without its datapoints: what `shape` needs to match
 // answers to descriptors.
 type metricHead struct {
@@ -15,6 +17,14 @@ type failedOutcome struct {
 	BatchID int          `json:"batchId"`
 	Status  int          `json:"status"`
 	Error   *AnswerError `json:"error"`
+}
+
+// unreadOutcome is a batch answer the core reads itself, through toBatchAnswer: an error
+// status with the service's error body (null when the body is not JSON).
+type unreadOutcome struct {
+	BatchID int             `json:"batchId"`
+	Status  int             `json:"status"`
+	Body    json.RawMessage `json:"body"`
 }
 
 // answeredOutcome is the core's BatchOutcome of a batch that was answered: heads only.

@@ -70,21 +70,35 @@ type Notice struct {
 // Batch is one API request of a plan. Body is the request body exactly as the core wrote it,
 // so it reaches the service byte for byte.
 type Batch struct {
-	ID     int             `json:"id"`
-	Body   json.RawMessage `json:"body"`
-	RefIDs []string        `json:"refIds"`
+	ID   int             `json:"id"`
+	Body json.RawMessage `json:"body"`
+	// Keys are the canonical keys of the body's metrics, in the same order.
+	Keys   []string `json:"keys"`
+	RefIDs []string `json:"refIds"`
+}
+
+// Descriptor is one metric to fetch, as a query expanded it.
+type Descriptor struct {
+	Key        string      `json:"key"`
+	Dimensions []Dimension `json:"dimensions"`
 }
 
 // QueryPlan is what the plan decided for one query.
 type QueryPlan struct {
-	RefID        string      `json:"refId"`
-	Period       int         `json:"period"`
-	PeriodReason string      `json:"periodReason"`
-	Windows      []TimeRange `json:"windows"`
-	Keys         []string    `json:"keys"`
-	BatchIDs     []int       `json:"batchIds"`
-	Notices      []Notice    `json:"notices"`
-	Error        string      `json:"error,omitempty"`
+	RefID        string       `json:"refId"`
+	Namespace    string       `json:"namespace"`
+	MetricName   string       `json:"metricName"`
+	Filter       string       `json:"filter"`
+	Alias        string       `json:"alias,omitempty"`
+	Period       int          `json:"period"`
+	PeriodReason string       `json:"periodReason"`
+	IntervalMs   int64        `json:"intervalMs"`
+	Windows      []TimeRange  `json:"windows"`
+	Keys         []string     `json:"keys"`
+	Descriptors  []Descriptor `json:"descriptors"`
+	BatchIDs     []int        `json:"batchIds"`
+	Notices      []Notice     `json:"notices"`
+	Error        string       `json:"error,omitempty"`
 }
 
 // Plan is the output of Plan: the batches to send and what each query expects.

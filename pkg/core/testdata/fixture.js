@@ -72,6 +72,19 @@ var cesCore = (function () {
     };
   }
 
+  function toBatchAnswer(batchId, status, body) {
+    if (status >= 200 && status < 300 && body && body.metrics) {
+      return { batchId: batchId, status: status, body: body };
+    }
+    var code = body && body.message && body.message.code;
+    var details = (body && body.message && body.message.details) || 'answered ' + status;
+    return { batchId: batchId, status: status, error: { code: code, message: details } };
+  }
+
+  function toOutcome(answer) {
+    return answer;
+  }
+
   function echo(value) {
     return value;
   }
@@ -84,5 +97,14 @@ var cesCore = (function () {
     for (;;) {}
   }
 
-  return { defaultOptions: defaultOptions, plan: plan, shape: shape, echo: echo, fail: fail, spin: spin };
+  return {
+    defaultOptions: defaultOptions,
+    plan: plan,
+    shape: shape,
+    toBatchAnswer: toBatchAnswer,
+    toOutcome: toOutcome,
+    echo: echo,
+    fail: fail,
+    spin: spin,
+  };
 })();
