@@ -72,6 +72,6 @@ describe('Errors: the executed query text says what was sent', () => {
     expect(text).toMatch(/12 series/);
     expect(text).toMatch(/Period: 300 s, set by the query/);
     expect(text).toMatch(/Windows: 2 /);
-    expect(text).toMatch(/4 batch requests \(ids 0, 1, 2, 3\)/);
+    expect(text).toMatch(/Requests: 4 \(batch ids 0, 1, 2, 3\)/);
   });
 });

@@ -40,12 +40,8 @@ function batchesLine(query: QueryPlan, plan: Plan): string {
   if (ids.length === 0) {
     return 'Requests: none (no series to fetch)';
   }
-  const metrics = ids.reduce((sum, id) => sum + plan.batches[id].keys.length, 0);
   const shared = ids.some((id) => plan.batches[id].refIds.length > 1)
     ? ', shared with other queries'
     : '';
-  return (
-    `Requests: ${ids.length} batch ${ids.length === 1 ? 'request' : 'requests'} ` +
-    `(ids ${ids.join(', ')}) carrying ${metrics} metrics${shared}`
-  );
+  return `Requests: ${ids.length} (batch ids ${ids.join(', ')})${shared}`;
 }

@@ -110,8 +110,9 @@ function shapeQuery(
     notices.push({
       severity: 'warning',
       text:
-        `The service's answer left out ${leftOut.length} requested ${leftOut.length === 1 ? 'piece' : 'pieces'} ` +
-        `(first: ${leftOut[0]}); the series shows no data there.`,
+        `The answers left out ${leftOut.length} requested metric ` +
+        `${leftOut.length === 1 ? 'window' : 'windows'} (first: ${leftOut[0]}); ` +
+        'those series have no data there.',
     });
   }
 
