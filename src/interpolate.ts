@@ -33,6 +33,9 @@ export function interpolateQuery(
     namespace: replace(query.namespace),
     metricName: replace(query.metricName),
     dimensions,
+    // Period and filter may name a dashboard variable; the core names a value it cannot use.
+    period: replace(query.period) as CesQuery['period'],
+    filter: replace(query.filter) as CesQuery['filter'],
     alias: query.alias === undefined ? undefined : replace(query.alias),
   };
 }
