@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { validateBatchQuery, type BatchQueryRequest } from '../ces';
+import { validateBatchQuery, type BatchQueryRequest, type BatchQueryResponse } from '../ces';
 import { toBatchAnswer, toOutcome } from './answers';
 import { assemble } from './assemble';
 import { joinParts } from './join';
@@ -59,7 +59,7 @@ describe('Parity vectors: the core turns each case into exactly the expected req
     it('shape over answer heads plus joinParts gives the same results (the Go path)', () => {
       const made = plan(vector.input);
       const answers = answersOf(vector);
-      const bodies = [];
+      const bodies: BatchQueryResponse[] = [];
       for (const a of answers) {
         if ('body' in a) {
           bodies[a.batchId] = a.body;

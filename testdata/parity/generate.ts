@@ -7,8 +7,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Datapoint, MetricData, MetricInfo } from '../../src/ces';
-import { assemble, plan, toBatchAnswer } from '../../src/core';
-import type { Batch, CoreQuery, PlanInput } from '../../src/core';
+import {
+  assemble,
+  plan,
+  toBatchAnswer,
+  type Batch,
+  type CoreQuery,
+  type PlanInput,
+} from '../../src/core';
 
 const T0 = Date.UTC(2024, 0, 1);
 const HOUR = 3600 * 1000;
