@@ -1,72 +1,39 @@
-/** Turns what came back for one batch (an answer or a failure) into the core's BatchAnswer. */
+/** Turns what came back from a backend resource (an answer or a failure) into core terms. */
 
 import type { FetchResponse } from '@grafana/runtime';
 
-import type { BatchQueryResponse } from './ces';
+import { toBatchAnswer as coreBatchAnswer } from './core';
 import type { BatchAnswer } from './core/types';
 
-/** Code and message of a failed call, read from whichever error body came back. */
+/** Code and message of a failed call. */
 export interface CallError {
   code?: string;
   message: string;
 }
 
-/** A 2xx answer carries metrics; anything else becomes an error answer of that batch. */
+const UNREACHABLE = 'The Grafana server could not be reached; check the connection and retry.';
+
+/** A 2xx answer with metrics is the batch's answer; anything else is its error answer. */
 export function toBatchAnswer(batchId: number, response: FetchResponse<unknown>): BatchAnswer {
-  if (response.status >= 200 && response.status < 300 && hasMetrics(response.data)) {
-    return { batchId, status: response.status, body: response.data };
-  }
-  return failedBatch(batchId, response);
+  return coreBatchAnswer(batchId, response.status, response.data);
 }
 
-/** A failed call (a FetchError or anything thrown) as the error answer of its batch. */
+/** A failed call (Grafana's FetchError, or anything thrown) as the error answer of its batch. */
 export function failedBatch(batchId: number, failure: unknown): BatchAnswer {
-  const status = readStatus(failure);
-  return { batchId, status, error: callError(failure, status) };
-}
-
-/**
- * Reads the code and message from the bodies the backend may answer: the CES error body, the
- * API gateway's body, or the backend's own `{message}`; falls back to the HTTP status.
- */
-export function callError(failure: unknown, status = readStatus(failure)): CallError {
   const record = asRecord(failure);
-  const body = asRecord(record?.data);
-  const cesMessage = asRecord(body?.message);
-
-  if (cesMessage && typeof cesMessage.details === 'string') {
-    return withCode(cesMessage.code, cesMessage.details);
-  }
-  if (body && typeof body.error_msg === 'string') {
-    return withCode(body.error_code, body.error_msg);
-  }
-  if (body && typeof body.message === 'string' && body.message !== '') {
-    return withCode(body.code, body.message);
-  }
-  if (body && typeof body.error === 'string' && body.error !== '') {
-    return { message: body.error };
-  }
-  if (record && typeof record.message === 'string' && record.message !== '') {
-    return { message: record.message };
-  }
+  const status = typeof record?.status === 'number' ? record.status : 0;
   if (status > 0) {
-    const statusText = typeof record?.statusText === 'string' ? ` ${record.statusText}` : '';
-    return { message: `The backend answered HTTP ${status}${statusText}.` };
+    // The service's error body comes through the backend unchanged; the core reads it.
+    return coreBatchAnswer(batchId, status, record?.data);
   }
-  return { message: 'The backend could not be reached; check that Grafana is running.' };
+  const message = typeof record?.message === 'string' && record.message ? record.message : '';
+  return { batchId, status, error: { message: message || UNREACHABLE } };
 }
 
-function hasMetrics(data: unknown): data is BatchQueryResponse {
-  return Array.isArray(asRecord(data)?.metrics);
-}
-
-function readStatus(failure: unknown): number {
-  const status = asRecord(failure)?.status;
-  return typeof status === 'number' ? status : 0;
-}
-
-function withCode(code: unknown, message: string): CallError {
-  return typeof code === 'string' && code !== '' ? { code, message } : { message };
+/** Code and message of any failed resource call, read as a batch's error would be. */
+export function callError(failure: unknown): CallError {
+  const answer = failedBatch(0, failure);
+  return 'error' in answer ? answer.error : { message: UNREACHABLE };
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

@@ -7,7 +7,7 @@ import { DataQueryError, DataQueryResponse, LoadingState } from '@grafana/data';
 import { concat, defer, EMPTY, from, map, mergeMap, Observable, of } from 'rxjs';
 
 import { assemble } from './core';
-import type { Batch, BatchAnswer, Plan, QueryPlan, QueryResult } from './core/types';
+import type { Batch, BatchAnswer, Plan, QueryResult } from './core/types';
 import { toDataFrames } from './frames';
 
 /** Sends one batch; the observable must not error (a failure is an error answer). */
@@ -95,8 +95,7 @@ class PlanRun {
     const queries = this.plan.queries.filter((query) => wanted.has(query.refId));
     const batchIds = new Set(queries.flatMap((query) => query.batchIds));
     const answers = [...batchIds].map((id) => this.answers.get(id)!);
-    const results = assemble({ batches: this.plan.batches, queries }, answers);
-    return results.map((result) => withPlanError(result, queries));
+    return assemble({ batches: this.plan.batches, queries }, answers);
   }
 
   private packet(key: string, results: QueryResult[], done: boolean): DataQueryResponse {
@@ -113,14 +112,6 @@ class PlanRun {
       state: done ? LoadingState.Done : LoadingState.Streaming,
     };
   }
-}
-
-// A query the core could not plan carries its reason as the query's error.
-function withPlanError(result: QueryResult, queries: QueryPlan[]): QueryResult {
-  const planError = queries.find((query) => query.refId === result.refId)?.error;
-  return planError && !result.error
-    ? { ...result, error: { status: 400, message: planError } }
-    : result;
 }
 
 function queryError(result: QueryResult): DataQueryError {
