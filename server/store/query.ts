@@ -52,7 +52,7 @@ export class Queries {
       .prepare<[number, number, number, number]>(
         `SELECT ts, value FROM points
          WHERE series_id = ? AND ts >= ? AND ts < ? AND (expires_at IS NULL OR expires_at > ?)
-         ORDER BY ts, id`
+         ORDER BY ts, seq`
       )
       .raw(true);
   }

@@ -14,7 +14,8 @@ export function rollupTable(period: RollupPeriod): string {
 /**
  * Settings and tables of a store. WAL with synchronous=FULL: a commit returns only after the
  * WAL is synced, so an acknowledged write survives kill -9 and power loss alike.
- * Large pages keep a rollup block (6 KB) on one page.
+ * Large pages keep a rollup block (6 KB) on one page. Raw points are clustered by series and
+ * time (no separate index); `seq` tells apart points of one series at the same time.
  */
 export function applySchema(db: Database.Database): void {
   db.pragma('page_size = 16384');
@@ -35,13 +36,13 @@ export function applySchema(db: Database.Database): void {
       UNIQUE (project_id, key)
     );
     CREATE TABLE IF NOT EXISTS points (
-      id INTEGER PRIMARY KEY,
       series_id INTEGER NOT NULL,
       ts INTEGER NOT NULL,
+      seq INTEGER NOT NULL,
       value REAL NOT NULL,
-      expires_at INTEGER
-    );
-    CREATE INDEX IF NOT EXISTS points_by_series_time ON points (series_id, ts);
+      expires_at INTEGER,
+      PRIMARY KEY (series_id, ts, seq)
+    ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS points_by_expiry ON points (expires_at)
       WHERE expires_at IS NOT NULL;
   `);

@@ -16,6 +16,7 @@ import {
 
 import { Catalog, type SeriesEntry } from './catalog';
 import { Expiry } from './expiry';
+import { RawPoints } from './points';
 import { Queries } from './query';
 import { Rollups } from './rollups';
 import { applySchema } from './schema';
@@ -48,12 +49,11 @@ export class Store {
   private readonly rollups: Rollups;
   private readonly expiry: Expiry;
   private readonly queries: Queries;
-  private readonly insertPoint: Database.Statement<[number, number, number, number | null]>;
+  private readonly points: RawPoints;
   private readonly insertSeries: Database.Statement<
     [string, string, string, string, string, string]
   >;
   private readonly updateUnit: Database.Statement<[string, number]>;
-  private readonly latest: Database.Statement<[number]>;
 
   private constructor(private readonly db: Database.Database) {
     applySchema(db);
@@ -61,17 +61,12 @@ export class Store {
     this.rollups = new Rollups(db);
     this.expiry = new Expiry(db, this.rollups);
     this.queries = new Queries(db, this.rollups, () => this.catalog);
-    this.insertPoint = db.prepare(
-      'INSERT INTO points (series_id, ts, value, expires_at) VALUES (?, ?, ?, ?)'
-    );
+    this.points = new RawPoints(db);
     this.insertSeries = db.prepare(
       `INSERT INTO series (project_id, key, namespace, metric_name, dimensions, unit)
        VALUES (?, ?, ?, ?, ?, ?)`
     );
     this.updateUnit = db.prepare('UPDATE series SET unit = ? WHERE id = ?');
-    this.latest = db
-      .prepare<[number]>('SELECT MAX(ts) FROM points WHERE series_id = ?')
-      .pluck(true);
   }
 
   /** Opens (creating it and its folder if needed) a store; `':memory:'` gives a private one. */
@@ -124,13 +119,7 @@ export class Store {
     this.inTransaction(() => {
       const entry = this.seriesFor(projectId, series);
       const ttlMs = ttlS === undefined ? undefined : ttlS * 1000;
-      for (let k = 0; k < timestamps.length; k++) {
-        const expires = ttlMs === undefined ? null : timestamps[k] + ttlMs;
-        this.insertPoint.run(entry.id, timestamps[k], values[k], expires);
-        if (expires !== null) {
-          this.expiry.note(expires);
-        }
-      }
+      this.expiry.note(this.points.insert(entry.id, timestamps, values, ttlMs));
       this.rollups.merge(entry.id, timestamps, values);
     });
   }
@@ -143,7 +132,7 @@ export class Store {
       series.metricName,
       series.dimensions
     );
-    return entry ? ((this.latest.get(entry.id) as number | null) ?? undefined) : undefined;
+    return entry ? this.points.newest(entry.id) : undefined;
   }
 
   /** The whole JSON text of the batch answer (request already validated). */
