@@ -19,7 +19,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
 FROM deps AS frontend
-COPY tsconfig.json webpack.config.js ./
+COPY tsconfig.json webpack.config.js CHANGELOG.md ./
 COPY scripts ./scripts
 COPY src ./src
 RUN npm run build:frontend && npm run build:core

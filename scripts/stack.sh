@@ -45,9 +45,11 @@ prepare_provisioning() {
 }
 
 print_instructions() {
+  local grafana_versions
+  grafana_versions=$(node -p "require('./src/plugin.json').dependencies.grafanaDependency")
   cat <<TEXT
 
-Point a Grafana installed on this machine (12.3 or later) at the plugin and the provisioning,
+Point a Grafana installed on this machine ($grafana_versions) at the plugin and the provisioning,
 either with environment variables:
 
   GF_PATHS_PLUGINS=$stack_dir/plugins \\
