@@ -86,6 +86,10 @@ func (c *Client) Catalog(ctx context.Context, namespace string) ([]MetricInfo, e
 
 	metrics, _, err := share(ctx, &c.catalog.loads, namespace, c.sharedTimeout()*4,
 		func(ctx context.Context) ([]MetricInfo, error) {
+			// A read that ended between this caller's miss and this load already filled it.
+			if metrics, ok := c.catalog.get(namespace); ok {
+				return metrics, nil
+			}
 			metrics, err := c.readCatalog(ctx, namespace)
 			if err == nil {
 				c.catalog.put(namespace, metrics)
