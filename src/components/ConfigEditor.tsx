@@ -128,7 +128,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           </>
         ) : (
           <Field label="Token" description="An IAM token; it expires after 24 hours.">
-            <SecretInput aria-label="Token" {...secretProps('token')} />
+            <SecretInput aria-label="IAM token" {...secretProps('token')} />
           </Field>
         )}
       </FieldSet>

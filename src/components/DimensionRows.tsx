@@ -100,8 +100,7 @@ function DimensionRow(props: RowProps) {
       </InlineField>
       <IconButton
         name="trash-alt"
-        aria-label={`Remove dimension ${index + 1}`}
-        tooltip="Remove this dimension"
+        tooltip={`Remove dimension ${index + 1}`}
         onClick={onRemove}
       />
     </InlineFieldRow>
