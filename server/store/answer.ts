@@ -1,8 +1,5 @@
 import type { Dimension, FilterName } from '../../src/ces';
 
-import { BLOCK_BUCKETS, bucketCount, fieldReader } from './block';
-import type { StoredBlock } from './rollups';
-
 /**
  * The batch answer is written as JSON text directly: numbers go through `String`, which
  * formats a finite number exactly as `JSON.stringify` does, and no intermediate objects exist.
@@ -25,36 +22,6 @@ export function metricJson(
     `{"namespace":${JSON.stringify(namespace)},"metric_name":${JSON.stringify(metricName)},` +
     `"dimensions":[${dims}],"unit":${JSON.stringify(unit)},"datapoints":[${datapoints}]}`
   );
-}
-
-/**
- * Point texts of the buckets in [fromMs, endMs) that hold data, comma-joined, each stamped at
- * its bucket's start and carrying only the filter's field.
- */
-export function bucketPointsJson(
-  blocks: StoredBlock[],
-  bucketMs: number,
-  fromMs: number,
-  endMs: number,
-  filter: FilterName
-): string {
-  const read = fieldReader(filter);
-  const head = `{"${filter}":`;
-  let text = '';
-  for (const { index, block } of blocks) {
-    const firstStart = index * BLOCK_BUCKETS * bucketMs;
-    for (let i = 0; i < BLOCK_BUCKETS; i++) {
-      const start = firstStart + i * bucketMs;
-      if (start >= endMs) {
-        break;
-      }
-      if (start < fromMs || bucketCount(block, i) === 0) {
-        continue;
-      }
-      text += `${text === '' ? '' : ','}${head}${read(block, i)},"timestamp":${start}}`;
-    }
-  }
-  return text;
 }
 
 /** Point texts of raw points (timestamp, value pairs in time order) under the filter's name. */

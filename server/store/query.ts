@@ -12,9 +12,16 @@ import {
   type SingleMetricParams,
 } from '../../src/ces';
 
-import { bucketPointsJson, metricJson, rawPointsJson } from './answer';
+import { metricJson, rawPointsJson } from './answer';
 import { BLOCK_BUCKETS, bucketCount, fieldReader } from './block';
 import type { Catalog, SeriesEntry } from './catalog';
+import {
+  blockFragment,
+  EMPTY_FRAGMENT,
+  fragmentSlice,
+  type Fragment,
+  type FragmentCache,
+} from './fragments';
 import type { Rollups } from './rollups';
 import type { RollupPeriod } from './schema';
 
@@ -46,6 +53,7 @@ export class Queries {
   constructor(
     db: Database.Database,
     private readonly rollups: Rollups,
+    private readonly fragments: FragmentCache,
     private readonly catalog: () => Catalog
   ) {
     this.raw = db
@@ -113,8 +121,53 @@ export class Queries {
     if (period === 1) {
       return rawPointsJson(this.rawRows(entry, span, nowMs), filter);
     }
-    const blocks = this.rollups.read(period as RollupPeriod, entry.id, span.from, span.end);
-    return bucketPointsJson(blocks, period * 1000, span.from, span.end, filter);
+    return this.bucketsJson(entry, period as RollupPeriod, span, filter);
+  }
+
+  /** Bucket texts from the blocks' fragments, read and written only for blocks not cached. */
+  private bucketsJson(
+    entry: SeriesEntry,
+    period: RollupPeriod,
+    span: { from: number; end: number },
+    filter: FilterName
+  ): string {
+    const bucketMs = period * 1000;
+    const firstBucket = span.from / bucketMs;
+    const endBucket = Math.ceil(span.end / bucketMs);
+    const firstBlock = Math.floor(firstBucket / BLOCK_BUCKETS);
+    const lastBlock = Math.floor((endBucket - 1) / BLOCK_BUCKETS);
+
+    const found: Array<Fragment | undefined> = [];
+    let missing = false;
+    for (let index = firstBlock; index <= lastBlock; index++) {
+      const fragment = this.fragments.get(period, entry.id, index, filter);
+      missing ||= fragment === undefined;
+      found.push(fragment);
+    }
+    if (missing) {
+      const stored = new Map(
+        this.rollups.read(period, entry.id, span.from, span.end).map((b) => [b.index, b.block])
+      );
+      found.forEach((fragment, k) => {
+        const index = firstBlock + k;
+        const block = stored.get(index);
+        if (fragment === undefined) {
+          found[k] = block ? blockFragment(block, index, bucketMs, filter) : EMPTY_FRAGMENT;
+          this.fragments.set(period, entry.id, index, filter, found[k]!);
+        }
+      });
+    }
+
+    let text = '';
+    found.forEach((fragment, k) => {
+      const base = (firstBlock + k) * BLOCK_BUCKETS;
+      const from = Math.max(0, firstBucket - base);
+      const to = Math.min(BLOCK_BUCKETS, endBucket - base);
+      const piece = fragmentSlice(fragment!, from, to);
+      // Each point text starts with a comma; the first one of the answer drops it.
+      text += text === '' ? piece.slice(1) : piece;
+    });
+    return text;
   }
 
   private visit(

@@ -33,7 +33,11 @@ export function blockSpanMs(period: RollupPeriod): number {
 export class Rollups {
   private readonly statements = new Map<RollupPeriod, PeriodStatements>();
 
-  constructor(db: Database.Database) {
+  /** `changed` hears of every block written or dropped, so copies of it can be forgotten. */
+  constructor(
+    db: Database.Database,
+    private readonly changed: (period: RollupPeriod, seriesId: number, index: number) => void
+  ) {
     for (const period of ROLLUP_PERIODS) {
       const table = rollupTable(period);
       this.statements.set(period, {
@@ -82,6 +86,7 @@ export class Rollups {
       }
       for (const [index, block] of touched) {
         this.of(period).put.run(seriesId, index, blockBytes(block));
+        this.changed(period, seriesId, index);
       }
     }
   }
@@ -105,6 +110,7 @@ export class Rollups {
     } else {
       this.of(period).put.run(seriesId, index, blockBytes(block));
     }
+    this.changed(period, seriesId, index);
   }
 
   private load(period: RollupPeriod, seriesId: number, index: number): Block {

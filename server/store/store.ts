@@ -16,6 +16,7 @@ import {
 
 import { Catalog, type SeriesEntry } from './catalog';
 import { Expiry } from './expiry';
+import { FragmentCache } from './fragments';
 import { RawPoints } from './points';
 import { Queries } from './query';
 import { Rollups } from './rollups';
@@ -47,6 +48,7 @@ export interface SeriesInput {
 export class Store {
   private catalog: Catalog;
   private readonly rollups: Rollups;
+  private readonly fragments = new FragmentCache();
   private readonly expiry: Expiry;
   private readonly queries: Queries;
   private readonly points: RawPoints;
@@ -58,9 +60,11 @@ export class Store {
   private constructor(private readonly db: Database.Database) {
     applySchema(db);
     this.catalog = Catalog.load(db);
-    this.rollups = new Rollups(db);
+    this.rollups = new Rollups(db, (period, seriesId, index) =>
+      this.fragments.drop(period, seriesId, index)
+    );
     this.expiry = new Expiry(db, this.rollups);
-    this.queries = new Queries(db, this.rollups, () => this.catalog);
+    this.queries = new Queries(db, this.rollups, this.fragments, () => this.catalog);
     this.points = new RawPoints(db);
     this.insertSeries = db.prepare(
       `INSERT INTO series (project_id, key, namespace, metric_name, dimensions, unit)
