@@ -3,7 +3,6 @@ package ces
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"golang.org/x/time/rate"
 )
@@ -14,7 +13,7 @@ import (
 func newLimiter(callsPerMinute int) *rate.Limiter {
 	burst := max(1, callsPerMinute/10)
 	refill := max(1, callsPerMinute-burst)
-	return rate.NewLimiter(rate.Every(time.Minute/time.Duration(refill)), burst)
+	return rate.NewLimiter(rate.Limit(float64(refill)/60), burst)
 }
 
 // waitTurn blocks until the rate limit allows one more call, or fails at once when the

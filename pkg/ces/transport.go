@@ -40,6 +40,10 @@ func (c *Client) send(ctx context.Context, r request) (*Response, error) {
 				return c.attempt(ctx, r)
 			})
 		})
+	if err != nil && ctx.Err() != nil {
+		return nil, fmt.Errorf("the CES call did not finish in time (calls are limited to %d "+
+			"per minute, and retried after throttling): %w", c.cpm, err)
+	}
 	if shared && resp != nil {
 		// Each caller gets its own body, so one caller's changes cannot reach another.
 		clone := *resp
