@@ -98,11 +98,7 @@ function DimensionRow(props: RowProps) {
           onChange={(changed) => onChange({ ...row, value: changed })}
         />
       </InlineField>
-      <IconButton
-        name="trash-alt"
-        tooltip={`Remove dimension ${index + 1}`}
-        onClick={onRemove}
-      />
+      <IconButton name="trash-alt" tooltip={`Remove dimension ${index + 1}`} onClick={onRemove} />
     </InlineFieldRow>
   );
 }
