@@ -13,8 +13,10 @@ func TestAssembleOverTheFixture(t *testing.T) {
 	ctx := context.Background()
 	plan, err := engine.Plan(ctx, PlanInput{
 		Queries: []CoreQuery{
-			{RefID: "A", Namespace: "SYS.ECS", MetricName: "cpu_util", Period: "300", Filter: "max"},
-			{RefID: "B", Namespace: "SYS.ECS", MetricName: "mem_util", Period: "300", Filter: "max"},
+			{RefID: "A", Namespace: "SYS.ECS", MetricName: "cpu_util", Period: "300",
+				Filter: "max"},
+			{RefID: "B", Namespace: "SYS.ECS", MetricName: "mem_util", Period: "300",
+				Filter: "max"},
 		},
 		Range: TimeRange{From: 0, To: 600000},
 	})
@@ -49,7 +51,7 @@ func TestAssembleOverTheFixture(t *testing.T) {
 			   "error":{"status":400,"code":"ces.0014","message":"bad filter"}}]`,
 		},
 		{
-			name: "a 2xx that is not a batch answer, or a body that is not JSON, is read by the core",
+			name: "a 2xx that is not a batch answer, or a body that is not JSON, goes to the core",
 			answers: []BatchAnswer{
 				{BatchID: 0, Status: 200, Body: []byte(`{"metrics":`)},
 				{BatchID: 1, Status: 503, Body: []byte(`<html>`)},
@@ -63,7 +65,8 @@ func TestAssembleOverTheFixture(t *testing.T) {
 			name: "a batch that got no answer keeps the error it was given",
 			answers: []BatchAnswer{
 				{BatchID: 0, Status: 0, Err: &AnswerError{Message: "connection refused"}},
-				{BatchID: 1, Status: 429, Err: &AnswerError{Code: "limit", Message: "rate limited"}},
+				{BatchID: 1, Status: 429,
+					Err: &AnswerError{Code: "limit", Message: "rate limited"}},
 			},
 			want: `[{"refId":"A","notices":[],"executedQueryString":"fixture","series":[],
 				"error":{"status":0,"message":"connection refused"}},

@@ -12,7 +12,8 @@ func TestEmbeddedBundleIsAFreshBuildOfTheCore(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Fatalf("node is not on PATH, so the embedded core bundle cannot be checked against "+
-			"src/core: install Node.js (see package.json engines) and run npm run build:core (%v)", err)
+			"src/core: install Node.js (see package.json engines) and run npm run build:core "+
+			"(%v)", err)
 	}
 	script := filepath.Join("..", "..", "scripts", "build-core-bundle.mjs")
 	var stderr bytes.Buffer
@@ -23,7 +24,7 @@ func TestEmbeddedBundleIsAFreshBuildOfTheCore(t *testing.T) {
 		t.Fatalf("bundling src/core failed: %v\n%s", err, stderr.String())
 	}
 	if !bytes.Equal(fresh, []byte(bundleSource)) {
-		t.Fatalf("pkg/core/bundle/core.js is not a fresh bundle of src/core " +
+		t.Fatalf("pkg/core/bundle/core.js is not a fresh bundle of src/core "+
 			"(%d bytes embedded, %d bytes fresh): run npm run build:core and commit the result",
 			len(bundleSource), len(fresh))
 	}

@@ -129,7 +129,8 @@ func TestEngineServesConcurrentCallsAndCountsThem(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			var got int
-			if err := engine.call(context.Background(), "echo", []byte("["+itoa(i)+"]"), &got); err != nil {
+			args := []byte("[" + itoa(i) + "]")
+			if err := engine.call(context.Background(), "echo", args, &got); err != nil {
 				errs <- err
 			} else if got != i {
 				errs <- errors.New("answer of another call: " + itoa(got))

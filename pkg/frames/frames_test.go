@@ -46,11 +46,13 @@ func TestFromResult(t *testing.T) {
 				}
 				f := frames[0]
 				if f.Fields[0].Name != TimeField || f.Fields[0].Type() != data.FieldTypeTime {
-					t.Errorf("first field = %s %s, want a time field", f.Fields[0].Name, f.Fields[0].Type())
+					t.Errorf("first field = %s %s, want a time field",
+						f.Fields[0].Name, f.Fields[0].Type())
 				}
 				value := f.Fields[1]
 				if value.Name != ValueField || value.Type() != data.FieldTypeNullableFloat64 {
-					t.Errorf("second field = %s %s, want nullable float64", value.Name, value.Type())
+					t.Errorf("second field = %s %s, want nullable float64",
+						value.Name, value.Type())
 				}
 				if value.Labels["instance_id"] != "ecs-0001" {
 					t.Errorf("labels = %v", value.Labels)
