@@ -94,7 +94,7 @@ describe('the built plugin', () => {
   });
 
   it('exports a data source plugin with its config and query editors', () => {
-    const plugin = loaded.exports.plugin as DataSourcePlugin;
+    const plugin = loaded.exports.plugin as DataSourcePlugin<DataSourceWithBackend>;
 
     expect(plugin).toBeInstanceOf(DataSourcePlugin);
     expect(typeof plugin.components.ConfigEditor).toBe('function');
@@ -102,7 +102,7 @@ describe('the built plugin', () => {
   });
 
   it('has a DataSource class that extends DataSourceWithBackend and brings a variable editor', () => {
-    const plugin = loaded.exports.plugin as DataSourcePlugin;
+    const plugin = loaded.exports.plugin as DataSourcePlugin<DataSourceWithBackend>;
     const DataSourceClass = plugin.DataSourceClass as unknown as new (settings: unknown) => {
       variables?: { editor?: unknown };
     };
