@@ -53,7 +53,7 @@ function time(fn: () => unknown, warmup: number, runs: number): number {
   return samples[Math.floor(samples.length / 2)];
 }
 
-/** The service's answers as text: one bucket per period from `from` (included) to `to` (excluded). */
+/** The service's answers as text: one bucket per period from `from` (included) to `to` (not). */
 function answerTexts(made: Plan): string[] {
   return made.batches.map((batch) => {
     const step = Number(batch.body.period) * 1000;

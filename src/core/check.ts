@@ -29,7 +29,9 @@ export function checkQuery(query: CoreQuery): Violation[] {
   if (!isMetricName(query.metricName)) {
     violations.push({
       path: 'metricName',
-      message: `must start with a letter, then letters, digits or _; got ${describe(query.metricName)}`,
+      message: `must start with a letter, then letters, digits or _; got ${describe(
+        query.metricName
+      )}`,
     });
   }
   if (query.period !== 'auto' && parsePeriod(query.period) === undefined) {
@@ -62,7 +64,9 @@ function checkDimensionFilters(query: CoreQuery, violations: Violation[]): void 
     if (!isDimensionName(dimension.name)) {
       violations.push({
         path: `${at}.name`,
-        message: `must start with a letter, then letters, digits, _ or -; got ${describe(dimension.name)}`,
+        message: `must start with a letter, then letters, digits, _ or -; got ${describe(
+          dimension.name
+        )}`,
       });
     } else if (seen.has(dimension.name)) {
       violations.push({ path: `${at}.name`, message: `repeats ${describe(dimension.name)}` });
@@ -77,7 +81,9 @@ function checkDimensionFilters(query: CoreQuery, violations: Violation[]): void 
       if (value !== STAR && !isDimensionValue(value)) {
         violations.push({
           path: `${at}.values[${j}]`,
-          message: `must start with a letter or digit, then letters, digits, _ or -; got ${describe(value)}`,
+          message:
+            'must start with a letter or digit, then letters, digits, _ or -; ' +
+            `got ${describe(value)}`,
         });
       }
     });

@@ -19,7 +19,7 @@ function failing(answers: BatchAnswer[], batchId: number, status: number, body: 
 }
 
 describe('Errors: a failed batch belongs to the queries whose descriptors it carried', () => {
-  it('the query of the failed batch gets its status, code and message; the other keeps its data', () => {
+  it('a failed batch gives its status, code and message to its query; others keep data', () => {
     const queries = [ecsQuery({ refId: 'A' }), ecsQuery({ refId: 'B', filter: 'max' })];
     const p = plan({ queries, range });
     const [a, b] = assemble(p, failing(echoAnswers(p), 0, 400, cesError));

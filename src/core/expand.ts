@@ -38,7 +38,9 @@ export function expandQuery(
   if (hasStar && all.length === 0) {
     notices.push({
       severity: 'warning',
-      text: `No metric of the catalog matches ${query.namespace} ${query.metricName} with these dimension filters.`,
+      text:
+        `No metric of the catalog matches ${query.namespace} ${query.metricName} ` +
+        'with these dimension filters.',
     });
   }
   if (all.length > maxSeries) {

@@ -11,7 +11,7 @@ function valueOfInstance(instance: string): number {
 }
 
 describe('Merge: answers are matched to descriptors by canonical key, never by position', () => {
-  it('answers in shuffled order, with metrics and dimensions shuffled, land on the right series', () => {
+  it('answers, metrics and dimensions in shuffled order land on the right series', () => {
     const query = ecsQuery({
       period: '300',
       dimensions: [

@@ -10,7 +10,7 @@ import { plan } from './plan';
 import { shape } from './shape';
 import type { BatchAnswer, PlanInput, QueryResult } from './types';
 
-/** One shared vector: the browser and the Go backend must both turn input and answers into expected. */
+/** One shared vector: browser and Go backend must both turn input and answers into expected. */
 interface Vector {
   name: string;
   input: PlanInput;
@@ -31,7 +31,7 @@ function answersOf(vector: Vector): BatchAnswer[] {
   );
 }
 
-describe('Parity vectors: the core turns each case into exactly the expected requests and series', () => {
+describe('Parity vectors: each case gives exactly the expected requests and series', () => {
   it('there are vectors to run', () => {
     expect(files.length).toBeGreaterThanOrEqual(8);
   });

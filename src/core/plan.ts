@@ -122,14 +122,18 @@ function windowNotices(windows: Window[], needed: number, spanMs: number): Notic
   if (needed > 1) {
     notices.push({
       severity: 'info',
-      text: `The range is longer than one request may cover (${formatDuration(spanMs)}); it is fetched in ${needed} windows.`,
+      text:
+        `The range is longer than one request may cover (${formatDuration(spanMs)}); ` +
+        `it is fetched in ${needed} windows.`,
     });
   }
   if (windows.length < needed) {
     const kept = windows[0];
     notices.push({
       severity: 'warning',
-      text: `Only the newest ${windows.length} of ${needed} windows are fetched: data before ${formatInstant(kept.from)} is left out.`,
+      text:
+        `Only the newest ${windows.length} of ${needed} windows are fetched: ` +
+        `data before ${formatInstant(kept.from)} is left out.`,
     });
   }
   return notices;

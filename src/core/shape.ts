@@ -65,7 +65,9 @@ function shapeQuery(
   if (failed.length > 1) {
     notices.push({
       severity: 'error',
-      text: `${failed.length} of ${query.batchIds.length} requests failed; the first error is shown.`,
+      text:
+        `${failed.length} of ${query.batchIds.length} requests failed; ` +
+        'the first error is shown.',
     });
   }
 

@@ -27,7 +27,10 @@ export interface CoreQuery {
   dimensions: DimensionFilter[];
   period: 'auto' | PeriodString;
   filter: FilterName;
-  /** Legend template: `{{metric_name}}`, `{{namespace}}`, `{{period}}`, `{{filter}}`, `{{<dimension>}}`. */
+  /**
+   * Legend template: `{{metric_name}}`, `{{namespace}}`, `{{period}}`, `{{filter}}`,
+   * `{{<dimension name>}}`.
+   */
   alias?: string;
 }
 

@@ -138,7 +138,8 @@ const cases: Case[] = [
           period: '300',
           filter: 'max',
           alias:
-            '{{namespace}}:{{metric_name}} {{instance_id}}/{{disk}} ({{filter}} {{period}}) {{nope}}',
+            '{{namespace}}:{{metric_name}} {{instance_id}}/{{disk}} ' +
+            '({{filter}} {{period}}) {{nope}}',
         }),
       ],
       range: { from: T0, to: T0 + 15 * 60 * 1000 },
