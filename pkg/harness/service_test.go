@@ -18,14 +18,49 @@ const (
 	devAccessKey = "DEVACCESSKEY00000000"
 	devSecretKey = "devsecretkey0000000000000000000000000000"
 	devToken     = "dev-token"
+
+	// wrongSecretKey is a secret key of the right shape that the service does not know.
+	wrongSecretKey = "wrongsecret0000000000000000000000000000000"
 )
 
-// seedResources and seedDays size the seeded store: 25 ECS instances, a month of history.
+// The seeded store: 25 ECS instances, a month of history up to seedEnd, from seed number 7.
+// A fixed end (rather than the service's clock) makes every answer, and so every golden
+// file, the same on every run.
 const (
 	seedResources = 25
 	seedDays      = 31
 	seedNumber    = 7
 )
+
+// seedEnd is 2026-06-01T00:00:00Z, the last seeded instant.
+var seedEnd = time.UnixMilli(1780272000000).UTC()
+
+// seedScript fills a fresh database with the service's own seeding code, ending at a fixed
+// instant; the service then finds the store full and seeds nothing itself.
+const seedScript = `
+import storeModule from './server/store/store.ts';
+import seedModule from './server/seed/seed.ts';
+import credentialsModule from './server/auth/credentials.ts';
+const [db, resources, days, seed, nowMs] = process.argv.slice(1);
+const store = storeModule.Store.open(db);
+seedModule.seedStore(store, {
+  projectIds: credentialsModule.DEV_CREDENTIAL.projects,
+  resources: Number(resources), days: Number(days), seed: Number(seed), nowMs: Number(nowMs),
+});
+store.close();
+`
+
+// seedDatabase writes the seeded store at dbPath.
+func seedDatabase(root, dbPath string) error {
+	cmd := exec.Command("node", "--import", "tsx", "--input-type=module", "-e", seedScript, dbPath,
+		strconv.Itoa(seedResources), strconv.Itoa(seedDays), strconv.Itoa(seedNumber),
+		strconv.FormatInt(seedEnd.UnixMilli(), 10))
+	cmd.Dir = root
+	if output, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("seed the reference service's store: %w\n%s", err, output)
+	}
+	return nil
+}
 
 // service is a reference CES service started for the tests, on a fresh database.
 type service struct {
@@ -34,9 +69,14 @@ type service struct {
 	log *os.File
 }
 
-// startService starts the reference service from the repository root and waits until it is
-// ready. Its output goes to a file in dir, shown when it does not come up.
+// startService seeds a database in dir, starts the reference service on it from the
+// repository root and waits until it is ready. Its output goes to a file in dir, shown when it
+// does not come up.
 func startService(root, dir string) (*service, error) {
+	dbPath := filepath.Join(dir, "ces.db")
+	if err := seedDatabase(root, dbPath); err != nil {
+		return nil, err
+	}
 	port, err := freePort()
 	if err != nil {
 		return nil, err
@@ -49,7 +89,7 @@ func startService(root, dir string) (*service, error) {
 	// node --import tsx runs the service in one process, so stopping it leaves no child behind.
 	cmd := exec.Command("node", "--import", "tsx", "server/main.ts",
 		"--port", strconv.Itoa(port),
-		"--db", filepath.Join(dir, "ces.db"),
+		"--db", dbPath,
 		"--seed-resources", strconv.Itoa(seedResources),
 		"--seed-days", strconv.Itoa(seedDays),
 		"--seed-number", strconv.Itoa(seedNumber),

@@ -45,12 +45,12 @@ func (d *Datasource) sendBatch(ctx context.Context, batch core.Batch) core.Batch
 			message = apiErr.Message
 		}
 		logger.Warn("Batch failed", "batch", batch.ID, "status", status, "code", code,
-			"elapsed", time.Since(started))
+			"elapsed", time.Since(started).String())
 		return core.BatchAnswer{BatchID: batch.ID, Status: status,
 			Err: &core.AnswerError{Code: code, Message: message}}
 	}
 
 	logger.Debug("Batch answered", "batch", batch.ID, "status", response.Status,
-		"bytes", len(response.Body), "elapsed", time.Since(started))
+		"bytes", len(response.Body), "elapsed", time.Since(started).String())
 	return core.BatchAnswer{BatchID: batch.ID, Status: response.Status, Body: response.Body}
 }

@@ -104,8 +104,8 @@ func (d *Datasource) runPlan(ctx context.Context, panel panelRequest,
 	}
 
 	logger.Info("Queries answered", "queries", len(queries), "batches", len(plan.Batches),
-		"catalogMetrics", len(catalog), "planned", planned, "fetched", fetched,
-		"elapsed", time.Since(started))
+		"catalogMetrics", len(catalog), "planned", planned.String(), "fetched", fetched.String(),
+		"elapsed", time.Since(started).String())
 	return answers
 }
 

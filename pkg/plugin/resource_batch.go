@@ -51,7 +51,7 @@ func (d *Datasource) handleBatch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	logger.Debug("Batch forwarded", "metrics", len(head.Metrics), "status", response.Status,
-		"elapsed", time.Since(started))
+		"elapsed", time.Since(started).String())
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(response.Status)
 	_, _ = w.Write(response.Body)
