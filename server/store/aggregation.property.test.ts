@@ -94,6 +94,8 @@ function queryEverything(store: Store): void {
       store.batchQueryJson('p', req, 'seed', NOW);
     }
   }
+  const raw = { metrics: METRICS, from: T0 + SPAN - 4 * HOUR, to: T0 + SPAN, period: '1' as const };
+  store.batchQueryJson('p', { ...raw, filter: 'max' }, 'seed', NOW);
 }
 
 describe('rollups agree with a brute-force computation over the raw points', () => {

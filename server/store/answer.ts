@@ -1,4 +1,4 @@
-import type { Dimension, FilterName } from '../../src/ces';
+import type { Dimension } from '../../src/ces';
 
 /**
  * The batch answer is written as JSON text directly: numbers go through `String`, which
@@ -22,15 +22,4 @@ export function metricJson(
     `{"namespace":${JSON.stringify(namespace)},"metric_name":${JSON.stringify(metricName)},` +
     `"dimensions":[${dims}],"unit":${JSON.stringify(unit)},"datapoints":[${datapoints}]}`
   );
-}
-
-/** Point texts of raw points (timestamp, value pairs in time order) under the filter's name. */
-export function rawPointsJson(rows: Array<[number, number]>, filter: FilterName): string {
-  const head = `{"${filter}":`;
-  let text = '';
-  for (let k = 0; k < rows.length; k++) {
-    const [ts, value] = rows[k];
-    text += `${k === 0 ? '' : ','}${head}${value},"timestamp":${ts}}`;
-  }
-  return text;
 }

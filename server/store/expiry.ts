@@ -17,7 +17,8 @@ export class Expiry {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly rollups: Rollups
+    private readonly rollups: Rollups,
+    private readonly removed: (seriesId: number, ts: number) => void
   ) {
     this.expired = db
       .prepare<[number]>('SELECT series_id, ts FROM points WHERE expires_at <= ?')
@@ -49,6 +50,7 @@ export class Expiry {
     this.db.transaction(() => {
       const gone = this.expired.all(nowMs) as Array<[number, number]>;
       this.remove.run(nowMs);
+      gone.forEach(([seriesId, ts]) => this.removed(seriesId, ts));
       for (const period of ROLLUP_PERIODS) {
         this.rebuildTouched(period, gone);
       }

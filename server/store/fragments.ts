@@ -47,16 +47,17 @@ export function fragmentSlice(fragment: Fragment, from: number, to: number): str
 }
 
 /**
- * Fragments kept between queries, least recently used dropped first. Dashboards ask for the
+ * Fragments kept between queries (keyed by period, 1 for raw hours), least recently used
+ * dropped first. Dashboards ask for the
  * same series again and again; a block's text is written once until the block changes.
  */
-export class FragmentCache {
-  private readonly entries = new Map<string, Fragment>();
+export class FragmentCache<F extends Fragment = Fragment> {
+  private readonly entries = new Map<string, F>();
 
   constructor(private readonly capacity = 8192) {}
 
   /** The cached fragment of a block under a filter, if any. */
-  get(period: number, seriesId: number, index: number, filter: FilterName): Fragment | undefined {
+  get(period: number, seriesId: number, index: number, filter: FilterName): F | undefined {
     const key = `${period}:${seriesId}:${index}:${filter}`;
     const found = this.entries.get(key);
     if (found) {
@@ -67,7 +68,7 @@ export class FragmentCache {
   }
 
   /** Keeps a fragment. */
-  set(period: number, seriesId: number, index: number, filter: FilterName, f: Fragment): void {
+  set(period: number, seriesId: number, index: number, filter: FilterName, f: F): void {
     this.entries.set(`${period}:${seriesId}:${index}:${filter}`, f);
     if (this.entries.size > this.capacity) {
       this.entries.delete(this.entries.keys().next().value!);

@@ -12,7 +12,7 @@ import {
   type SingleMetricParams,
 } from '../../src/ces';
 
-import { metricJson, rawPointsJson } from './answer';
+import { metricJson } from './answer';
 import { BLOCK_BUCKETS, bucketCount, fieldReader } from './block';
 import type { Catalog, SeriesEntry } from './catalog';
 import {
@@ -22,6 +22,7 @@ import {
   type Fragment,
   type FragmentCache,
 } from './fragments';
+import { RAW_BLOCK_MS, rawFragment, rawSlice, type RawFragment } from './raw-fragments';
 import type { Rollups } from './rollups';
 import type { RollupPeriod } from './schema';
 
@@ -54,6 +55,7 @@ export class Queries {
     db: Database.Database,
     private readonly rollups: Rollups,
     private readonly fragments: FragmentCache,
+    private readonly rawFragments: FragmentCache<RawFragment>,
     private readonly catalog: () => Catalog
   ) {
     this.raw = db
@@ -119,9 +121,54 @@ export class Queries {
       return '';
     }
     if (period === 1) {
-      return rawPointsJson(this.rawRows(entry, span, nowMs), filter);
+      return this.rawJson(entry, span, filter, nowMs);
     }
     return this.bucketsJson(entry, period as RollupPeriod, span, filter);
+  }
+
+  /** Raw point texts from the hours' fragments, read and written only for hours not cached. */
+  private rawJson(
+    entry: SeriesEntry,
+    span: { from: number; end: number },
+    filter: FilterName,
+    nowMs: number
+  ): string {
+    const firstHour = Math.floor(span.from / RAW_BLOCK_MS);
+    const lastHour = Math.floor((span.end - 1) / RAW_BLOCK_MS);
+
+    const found: Array<RawFragment | undefined> = [];
+    let missing = false;
+    for (let hour = firstHour; hour <= lastHour; hour++) {
+      const fragment = this.rawFragments.get(1, entry.id, hour, filter);
+      missing ||= fragment === undefined;
+      found.push(fragment);
+    }
+    if (missing) {
+      const whole = { from: firstHour * RAW_BLOCK_MS, end: (lastHour + 1) * RAW_BLOCK_MS };
+      const byHour = new Map<number, Array<[number, number]>>();
+      for (const row of this.rawRows(entry, whole, nowMs)) {
+        const hour = Math.floor(row[0] / RAW_BLOCK_MS);
+        const rows = byHour.get(hour);
+        if (rows) {
+          rows.push(row);
+        } else {
+          byHour.set(hour, [row]);
+        }
+      }
+      found.forEach((fragment, k) => {
+        if (fragment === undefined) {
+          found[k] = rawFragment(byHour.get(firstHour + k) ?? [], filter);
+          this.rawFragments.set(1, entry.id, firstHour + k, filter, found[k]!);
+        }
+      });
+    }
+
+    let text = '';
+    for (const fragment of found) {
+      const piece = rawSlice(fragment!, span.from, span.end);
+      text += text === '' ? piece.slice(1) : piece;
+    }
+    return text;
   }
 
   /** Bucket texts from the blocks' fragments, read and written only for blocks not cached. */

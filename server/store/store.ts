@@ -19,6 +19,7 @@ import { Expiry } from './expiry';
 import { FragmentCache } from './fragments';
 import { RawPoints } from './points';
 import { Queries } from './query';
+import { RAW_BLOCK_MS, type RawFragment } from './raw-fragments';
 import { Rollups } from './rollups';
 import { applySchema } from './schema';
 
@@ -49,6 +50,7 @@ export class Store {
   private catalog: Catalog;
   private readonly rollups: Rollups;
   private readonly fragments = new FragmentCache();
+  private readonly rawFragments = new FragmentCache<RawFragment>();
   private readonly expiry: Expiry;
   private readonly queries: Queries;
   private readonly points: RawPoints;
@@ -63,8 +65,14 @@ export class Store {
     this.rollups = new Rollups(db, (period, seriesId, index) =>
       this.fragments.drop(period, seriesId, index)
     );
-    this.expiry = new Expiry(db, this.rollups);
-    this.queries = new Queries(db, this.rollups, this.fragments, () => this.catalog);
+    this.expiry = new Expiry(db, this.rollups, (seriesId, ts) => this.forgetRaw(seriesId, [ts]));
+    this.queries = new Queries(
+      db,
+      this.rollups,
+      this.fragments,
+      this.rawFragments,
+      () => this.catalog
+    );
     this.points = new RawPoints(db);
     this.insertSeries = db.prepare(
       `INSERT INTO series (project_id, key, namespace, metric_name, dimensions, unit)
@@ -124,6 +132,7 @@ export class Store {
       const entry = this.seriesFor(projectId, series);
       const ttlMs = ttlS === undefined ? undefined : ttlS * 1000;
       this.expiry.note(this.points.insert(entry.id, timestamps, values, ttlMs));
+      this.forgetRaw(entry.id, timestamps);
       this.rollups.merge(entry.id, timestamps, values);
     });
   }
@@ -164,6 +173,23 @@ export class Store {
   ): MetricDataResponse {
     this.expiry.purge(nowMs);
     return this.queries.single(projectId, params, profile, nowMs);
+  }
+
+  /** Forgets the cached text of answers built before this store's data changed. */
+  clearCaches(): void {
+    this.fragments.clear();
+    this.rawFragments.clear();
+  }
+
+  private forgetRaw(seriesId: number, timestamps: ArrayLike<number>): void {
+    let last = NaN;
+    for (let k = 0; k < timestamps.length; k++) {
+      const hour = Math.floor(timestamps[k] / RAW_BLOCK_MS);
+      if (hour !== last) {
+        this.rawFragments.drop(1, seriesId, hour);
+        last = hour;
+      }
+    }
   }
 
   private seriesFor(projectId: string, series: SeriesInput): SeriesEntry {
