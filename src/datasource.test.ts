@@ -192,16 +192,21 @@ describe('DataSource.applyTemplateVariables', () => {
     ]);
   });
 
-  it('keeps a single-value variable as a plain value and replaces namespace and metric', () => {
+  it('keeps a single-value variable as a plain value and replaces namespace, metric and period', () => {
     const ds = new DataSource(
       instanceSettings(),
-      templateSrvWith({ host: ['ecs-0007'], ns: 'SYS.RDS', metric: 'rds001_cpu_util' })
+      templateSrvWith({ host: ['ecs-0007'], ns: 'SYS.RDS', metric: 'rds001_cpu_util', p: '3600' })
     );
-    const query = cpuQuery('A', ['$host'], { namespace: '$ns', metricName: '$metric' });
+    const query = cpuQuery('A', ['$host'], {
+      namespace: '$ns',
+      metricName: '$metric',
+      period: '$p' as CesQuery['period'],
+    });
 
     expect(ds.applyTemplateVariables(query, {})).toMatchObject({
       namespace: 'SYS.RDS',
       metricName: 'rds001_cpu_util',
+      period: '3600',
       dimensions: [{ name: 'instance_id', value: 'ecs-0007' }],
     });
     expect(query.namespace).toBe('$ns');
