@@ -22,7 +22,7 @@ const result = await build({
   globalName: 'cesCore',
   // goja implements ES5.1 and most of ES2015+; newer syntax (object spread, `??`, `?.`, class
   // fields) is lowered so the engine never meets it.
-  target: 'es2017',
+  target: 'es2020',
   platform: 'neutral',
   minify: false,
   sourcemap: false,

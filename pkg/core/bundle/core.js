@@ -2,26 +2,9 @@
 "use strict";
 var cesCore = (() => {
   var __defProp = Object.defineProperty;
-  var __defProps = Object.defineProperties;
   var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-  var __getOwnPropDescs = Object.getOwnPropertyDescriptors;
   var __getOwnPropNames = Object.getOwnPropertyNames;
-  var __getOwnPropSymbols = Object.getOwnPropertySymbols;
   var __hasOwnProp = Object.prototype.hasOwnProperty;
-  var __propIsEnum = Object.prototype.propertyIsEnumerable;
-  var __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
-  var __spreadValues = (a, b) => {
-    for (var prop in b || (b = {}))
-      if (__hasOwnProp.call(b, prop))
-        __defNormalProp(a, prop, b[prop]);
-    if (__getOwnPropSymbols)
-      for (var prop of __getOwnPropSymbols(b)) {
-        if (__propIsEnum.call(b, prop))
-          __defNormalProp(a, prop, b[prop]);
-      }
-    return a;
-  };
-  var __spreadProps = (a, b) => __defProps(a, __getOwnPropDescs(b));
   var __export = (target, all) => {
     for (var name in all)
       __defProp(target, name, { get: all[name], enumerable: true });
@@ -281,11 +264,10 @@ var cesCore = (() => {
 
   // src/core/join.ts
   function joinParts(series, bodies) {
-    var _a, _b;
     const lists = [];
     let total = 0;
     for (const part of series.parts) {
-      const points = (_b = (_a = bodies[part.batchId]) == null ? void 0 : _a.metrics[part.index]) == null ? void 0 : _b.datapoints;
+      const points = bodies[part.batchId]?.metrics[part.index]?.datapoints;
       if (Array.isArray(points)) {
         lists.push(points);
         total += points.length;
@@ -392,7 +374,6 @@ var cesCore = (() => {
     });
   }
   function tokenValue(name, context) {
-    var _a;
     switch (name) {
       case "metric_name":
         return context.metricName;
@@ -403,7 +384,7 @@ var cesCore = (() => {
       case "filter":
         return context.filter;
       default:
-        return (_a = context.dimensions.find((d) => d.name === name)) == null ? void 0 : _a.value;
+        return context.dimensions.find((d) => d.name === name)?.value;
     }
   }
   function seriesLabels(dimensions) {
@@ -442,7 +423,6 @@ var cesCore = (() => {
     return { queries: plan2.queries.map((query) => shapeQuery(query, plan2, answered)) };
   }
   function shapeQuery(query, plan2, answered) {
-    var _a;
     const executed = executedQueryString(query, plan2);
     if (query.error) {
       return {
@@ -455,7 +435,7 @@ var cesCore = (() => {
     }
     const failed = [];
     for (const id of query.batchIds) {
-      const outcome = (_a = answered[id]) == null ? void 0 : _a.outcome;
+      const outcome = answered[id]?.outcome;
       if (outcome !== void 0 && "error" in outcome) {
         failed.push(outcome);
       }
@@ -496,7 +476,7 @@ var cesCore = (() => {
       const unit = cesUnit === "" ? "unknown" : cesUnit;
       series.push({
         key: descriptor.key,
-        name: seriesName(query.alias, __spreadProps(__spreadValues({}, query), { dimensions: descriptor.dimensions })),
+        name: seriesName(query.alias, { ...query, dimensions: descriptor.dimensions }),
         labels: seriesLabels(descriptor.dimensions),
         unit: grafanaUnit(unit),
         cesUnit: unit,
@@ -615,7 +595,7 @@ var cesCore = (() => {
     maxWindows: 10
   };
   function resolveOptions(options) {
-    const given = options != null ? options : {};
+    const given = options ?? {};
     const pick = (name, min) => {
       const value = given[name];
       return typeof value === "number" && Number.isFinite(value) && value >= min ? Math.floor(value) : defaultOptions[name];
@@ -759,7 +739,9 @@ var cesCore = (() => {
     if (!isMetricName(query.metricName)) {
       violations.push({
         path: "metricName",
-        message: `must start with a letter, then letters, digits or _; got ${describe(query.metricName)}`
+        message: `must start with a letter, then letters, digits or _; got ${describe(
+          query.metricName
+        )}`
       });
     }
     if (query.period !== "auto" && parsePeriod(query.period) === void 0) {
@@ -791,7 +773,9 @@ var cesCore = (() => {
       if (!isDimensionName(dimension.name)) {
         violations.push({
           path: `${at}.name`,
-          message: `must start with a letter, then letters, digits, _ or -; got ${describe(dimension.name)}`
+          message: `must start with a letter, then letters, digits, _ or -; got ${describe(
+            dimension.name
+          )}`
         });
       } else if (seen.has(dimension.name)) {
         violations.push({ path: `${at}.name`, message: `repeats ${describe(dimension.name)}` });
@@ -828,7 +812,7 @@ var cesCore = (() => {
       };
     }
     const notices = [];
-    const all = hasStar ? fromCatalog(query, catalog != null ? catalog : []) : cartesian(query);
+    const all = hasStar ? fromCatalog(query, catalog ?? []) : cartesian(query);
     if (hasStar && all.length === 0) {
       notices.push({
         severity: "warning",
@@ -981,13 +965,13 @@ var cesCore = (() => {
       base.alias = query.alias;
     }
     const violations = rangeError ? [] : checkQuery(query);
-    const error = rangeError != null ? rangeError : violations.length > 0 ? violationText(violations) : void 0;
+    const error = rangeError ?? (violations.length > 0 ? violationText(violations) : void 0);
     if (error) {
-      return { plan: __spreadProps(__spreadValues({}, base), { error }) };
+      return { plan: { ...base, error } };
     }
     const expansion = expandQuery(query, input.catalog, options.maxSeriesPerQuery);
     if (expansion.error) {
-      return { plan: __spreadProps(__spreadValues({}, base), { error: expansion.error }) };
+      return { plan: { ...base, error: expansion.error } };
     }
     const descriptors = expansion.descriptors;
     const notices = [...expansion.notices];
@@ -1003,7 +987,8 @@ var cesCore = (() => {
         text: `Period ${formatPeriod(choice.period)} chosen (${choice.reason}).`
       });
     }
-    const queryPlan = __spreadProps(__spreadValues({}, base), {
+    const queryPlan = {
+      ...base,
       period: choice.period,
       periodReason: choice.reason,
       intervalMs: choice.intervalMs,
@@ -1011,7 +996,7 @@ var cesCore = (() => {
       keys: descriptors.map((d) => d.key),
       descriptors,
       notices
-    });
+    };
     if (descriptors.length === 0) {
       return { plan: queryPlan };
     }
@@ -1052,18 +1037,14 @@ var cesCore = (() => {
 
   // src/core/query.ts
   function toCoreQuery(saved) {
-    var _a, _b, _c;
-    const dimensions = ((_a = saved.dimensions) != null ? _a : []).map((d) => {
-      var _a2, _b2;
-      return {
-        name: ((_a2 = d.name) != null ? _a2 : "").trim(),
-        values: splitValues((_b2 = d.value) != null ? _b2 : "")
-      };
-    });
+    const dimensions = (saved.dimensions ?? []).map((d) => ({
+      name: (d.name ?? "").trim(),
+      values: splitValues(d.value ?? "")
+    }));
     const query = {
       refId: saved.refId,
-      namespace: ((_b = saved.namespace) != null ? _b : "").trim(),
-      metricName: ((_c = saved.metricName) != null ? _c : "").trim(),
+      namespace: (saved.namespace ?? "").trim(),
+      metricName: (saved.metricName ?? "").trim(),
       dimensions,
       period: saved.period || "auto",
       filter: saved.filter || "average"
