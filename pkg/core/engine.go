@@ -28,7 +28,8 @@ type Options struct {
 type Stats struct {
 	// Calls is the number of calls into the core.
 	Calls int64
-	// Busy is the time spent in those calls, JSON encoding on both sides included.
+	// Busy is the time spent in those calls: waiting for a free runtime, JSON encoding on both
+	// sides and the JavaScript itself.
 	Busy time.Duration
 }
 
