@@ -74,18 +74,9 @@ func TestProvisionedAlertRuleAnswersNumericSeries(t *testing.T) {
 	}
 	ds := sources.Datasources[0]
 
-	svc, err := startService(root, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer svc.stop()
-	plugin, err := startBackend(filepath.Join(root, "dist", executableName()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer plugin.stop()
-
-	settings := instanceSettings(t, ds, svc.url)
+	// The service and backend every harness test shares (see TestMain).
+	plugin := world.backend
+	settings := instanceSettings(t, ds, world.service.url)
 	queried := 0
 	for _, group := range rules.Groups {
 		for _, rule := range group.Rules {
@@ -142,7 +133,8 @@ func queryAsAlerting(t *testing.T, plugin *backendProcess,
 	if err != nil {
 		t.Fatal(err)
 	}
-	now := time.Now()
+	// The seeded data ends at seedEnd, so the rule is evaluated then.
+	now := seedEnd
 	req := &backend.QueryDataRequest{
 		PluginContext: backend.PluginContext{
 			OrgID:                      1,

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -87,9 +88,11 @@ func callResource(t *testing.T, ds dataSource, method, path string, body []byte)
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 	defer cancel()
+	// Grafana sends the path alone and the query string only in the whole URL.
+	pathOnly, _, _ := strings.Cut(path, "?")
 	stream, err := world.backend.resource.CallResource(ctx, &pluginv2.CallResourceRequest{
 		PluginContext: ds.pluginContext(t),
-		Path:          path,
+		Path:          pathOnly,
 		Method:        method,
 		Url:           "/api/datasources/uid/" + ds.uid + "/resources/" + path,
 		Body:          body,

@@ -142,6 +142,7 @@ func TestBatchResource(t *testing.T) {
 		}
 	})
 	t.Run("more metrics than the data source allows are refused before a call", func(t *testing.T) {
+		world.proxy.takeBatches()
 		answer := callResource(t, ds, http.MethodPost, "batch", batchBody(11, "average"))
 		want := "the batch holds 11 metrics, more than the 10 per request"
 		if answer.status != http.StatusBadRequest || !strings.Contains(string(answer.body), want) {
