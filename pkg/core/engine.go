@@ -158,7 +158,7 @@ func (e *Engine) run(ctx context.Context, rt *runtime, name string, args []byte)
 		interrupt(fmt.Errorf("core %s stopped: %w", name, context.Cause(ctx)))
 	})
 
-	result, err, broken := rt.invoke(name, args)
+	result, broken, err := rt.invoke(name, args)
 
 	// Both stops must succeed for the runtime to be certainly free of a pending interrupt.
 	timerStopped := timer.Stop()

@@ -60,17 +60,17 @@ func (e *Engine) newRuntime() (*runtime, error) {
 
 // invoke calls the export `name`. broken reports a Go panic inside the runtime, after which
 // the runtime must not be used again.
-func (rt *runtime) invoke(name string, args []byte) (result string, err error, broken bool) {
+func (rt *runtime) invoke(name string, args []byte) (result string, broken bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			result, err, broken = "", fmt.Errorf("core %s panicked: %v", name, p), true
+			result, broken, err = "", true, fmt.Errorf("core %s panicked: %v", name, p)
 		}
 	}()
 	value, err := rt.call(goja.Undefined(), rt.vm.ToValue(name), rt.vm.ToValue(string(args)))
 	if err != nil {
-		return "", jsError(err), false
+		return "", false, jsError(err)
 	}
-	return value.String(), nil, false
+	return value.String(), false, nil
 }
 
 // jsError keeps the message of a JavaScript exception and drops its stack, so the error reads
