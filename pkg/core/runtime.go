@@ -8,9 +8,8 @@ import (
 )
 
 // adapterSource makes the one function Go calls: it takes an export name and its arguments
-// as a JSON array, and answers JSON, so a call crosses the Go/JS boundary as two strings.
-// shapeAnswers is the core's shape over outcomes some of which are raw error answers, which
-// the core's own toBatchAnswer reads.
+// (an array built from JSON, see jsValue), and answers JSON. shapeAnswers is the core's shape
+// over outcomes some of which are raw error answers, which the core's own toBatchAnswer reads.
 const adapterSource = `(function () {
   var core = cesCore;
   var host = {
@@ -23,7 +22,7 @@ const adapterSource = `(function () {
       }));
     },
   };
-  return function (name, json) {
+  return function (name, args) {
     var member = host.hasOwnProperty(name) ? host[name] : core[name];
     if (member === undefined) {
       throw new Error('the core has no export named ' + name);
@@ -31,7 +30,7 @@ const adapterSource = `(function () {
     if (typeof member !== 'function') {
       return JSON.stringify(member);
     }
-    return JSON.stringify(member.apply(null, json ? JSON.parse(json) : []));
+    return JSON.stringify(member.apply(null, args));
   };
 })();`
 
@@ -66,7 +65,13 @@ func (rt *runtime) invoke(name string, args []byte) (result string, broken bool,
 			result, broken, err = "", true, fmt.Errorf("core %s panicked: %v", name, p)
 		}
 	}()
-	value, err := rt.call(goja.Undefined(), rt.vm.ToValue(name), rt.vm.ToValue(string(args)))
+	argValues := goja.Value(rt.vm.NewArray())
+	if args != nil {
+		if argValues, err = jsValue(rt.vm, args); err != nil {
+			return "", false, fmt.Errorf("its arguments are not JSON: %w", err)
+		}
+	}
+	value, err := rt.call(goja.Undefined(), rt.vm.ToValue(name), argValues)
 	if err != nil {
 		return "", false, jsError(err)
 	}
