@@ -11,7 +11,7 @@ import { seedStore, startLiveAppender, type SeedOptions } from './seed';
 
 const NOW = Date.UTC(2026, 0, 10, 12, 3, 20);
 const OPTIONS: SeedOptions = {
-  projectIds: ['p1', 'p2'],
+  projectIds: ['p1'],
   resources: 4,
   days: 1,
   seed: 7,
@@ -43,8 +43,9 @@ function daily(store: Store, metrics: MetricInfo[], filter: FilterName) {
 
 describe('seeding', () => {
   it('fills every project with every namespace and metric of the contract', () => {
-    const store = seeded();
-    for (const projectId of OPTIONS.projectIds) {
+    const projectIds = ['p1', 'p2'];
+    const store = seeded({ ...OPTIONS, projectIds });
+    for (const projectId of projectIds) {
       const listed = catalog(store, projectId);
       for (const spec of NAMESPACES) {
         const names = new Set(
@@ -79,7 +80,7 @@ describe('seeding', () => {
 
   it('stores days of history at each metric raw interval, and reports the counts', () => {
     const store = Store.open(':memory:');
-    const counts = seedStore(store, { ...OPTIONS, projectIds: ['p1'] });
+    const counts = seedStore(store, OPTIONS);
     const perDay = fleet(OPTIONS.resources).reduce((n, s) => n + DAY / (s.rawIntervalS * 1000), 0);
     expect(counts).toEqual({ points: perDay, series: catalog(store).length });
     store.close();
@@ -131,7 +132,7 @@ describe('seeding', () => {
 describe('live appender', () => {
   it('appends the points whose time has come since the last stored one', () => {
     const now = Date.now();
-    const options = { ...OPTIONS, projectIds: ['p1'], nowMs: now - 30 * 60_000 };
+    const options = { ...OPTIONS, nowMs: now - 30 * 60_000 };
     const store = seeded(options);
     const elb = fleet(options.resources).find((s) => s.namespace === 'SYS.ELB')!;
     expect(store.lastTimestamp('p1', elb)).toBeLessThanOrEqual(now - 29 * 60_000);
