@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
 import type { Profile } from '../src/ces';
-import { CREDENTIALS_FORMAT } from './auth/credentials';
+import { CREDENTIALS_FORMAT, DEV_CREDENTIAL } from './auth/credentials';
 import { DEFAULT_RATE_LIMIT, DEFAULT_REQUEST_TIMEOUT_MS } from './http/app';
 import type { FaultOptions } from './http/faults';
 
@@ -39,7 +39,10 @@ Usage: npm run server -- [options]
   --seed-number <n>          seed of the generated data, for repeatable series (default 1)
   --no-live                  do not append live points as time passes
   --credentials <file>       credentials file: ${CREDENTIALS_FORMAT};
-                             without it the documented dev credentials are used
+                             without it the documented dev credentials are used (a warning
+                             is logged): project ${DEV_CREDENTIAL.projects[0]},
+                             AK ${DEV_CREDENTIAL.accessKey}, SK ${DEV_CREDENTIAL.secretKey},
+                             token ${DEV_CREDENTIAL.token}
   --profile seed|current     contract rules: seed (10 metrics, range per period, default)
                              or current (500 metrics, 3000-datapoint budget)
   --rate-limit <n>           calls per minute per credential (default ${DEFAULT_RATE_LIMIT})

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 
 import { MAX_BODY_BYTES, type Profile } from '../../src/ces';
@@ -72,7 +72,7 @@ export function buildApp(options: ServiceOptions): FastifyInstance {
   const profile = options.profile ?? 'seed';
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: MAX_BODY_BYTES,
     genReqId: () => randomUUID(),
     // Node checks request timeouts on an interval (30 s by default): check often enough.

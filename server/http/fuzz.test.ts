@@ -16,7 +16,7 @@ const anything = fc.oneof(
   fc.jsonValue(),
   fc.constantFrom(1e308, -1e308, -1, 2 ** 53 + 1, 0.5, '', '\u0000', '\ud800', '\u202e'),
   fc.string({ unit: 'binary', maxLength: 300 }),
-  fc.nat(60).map((depth) => JSON.parse('['.repeat(depth) + ']'.repeat(depth)))
+  fc.integer({ min: 1, max: 60 }).map((depth) => JSON.parse('['.repeat(depth) + ']'.repeat(depth)))
 );
 
 /** A batch body with some fields swapped for arbitrary values. */
@@ -134,6 +134,7 @@ describe('fuzzing the service with generated requests', () => {
   it('answers 10,000 generated bodies and headers without a 5xx, and stays alive', async () => {
     const t = testApp({ rateLimit: 1e9 });
     const seen = new Map<number, number>();
+    const runs = Number(process.env.FUZZ_RUNS ?? 10000);
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
         const payload = r.method === 'GET' || r.method === 'DELETE' ? undefined : r.body;
@@ -147,16 +148,16 @@ describe('fuzzing the service with generated requests', () => {
         expect(response.statusCode).toBeLessThan(500);
         expect(response.body).not.toMatch(/\n\s+at /);
       }),
-      { numRuns: 10000 }
+      { numRuns: runs }
     );
 
     // The generator must reach the handlers, not only the auth and routing checks.
-    expect(seen.get(400)).toBeGreaterThan(500);
-    expect(seen.get(401)).toBeGreaterThan(500);
+    expect(seen.get(400)).toBeGreaterThan(runs / 20);
+    expect(seen.get(401)).toBeGreaterThan(runs / 20);
     const health = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(health.statusCode).toBe(200);
     await t.close();
-  }, 120000);
+  }, 600000);
 
   it('answers signed requests with fuzzed bodies over a real socket without a 5xx', async () => {
     const store = Store.open(':memory:');

@@ -43,6 +43,7 @@ describe('durability', () => {
     first.child.kill('SIGKILL');
     await exited(first.child);
     expect(first.child.signalCode).toBe('SIGKILL');
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
 
     const second = startServer(args);
     try {

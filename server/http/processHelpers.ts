@@ -4,7 +4,6 @@ import { join } from 'node:path';
 
 /** The repository root. */
 export const ROOT = join(__dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -18,12 +17,20 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `server/main.ts` with `args` as a child process (its output is kept for failures). */
+/**
+ * Starts `server/main.ts` with `args` as a child process (its output is kept for failures).
+ * Node runs it with tsx as a loader, so the child is the service itself: a signal sent to it
+ * reaches the service, not a wrapper.
+ */
 export function startServer(args: string[]): { child: ChildProcess; output: () => string } {
-  const child = spawn(TSX, [join(ROOT, 'server/main.ts'), ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'server/main.ts'), ...args],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }
+  );
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

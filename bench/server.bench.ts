@@ -1,0 +1,157 @@
+/**
+ * Load benchmark of the reference service: starts it in a child process on a seeded temporary
+ * database, loads it with autocannon (16 connections) per case, and prints req/s and p50/p99.
+ * For the first case it also prints the service's own time per request (Server-Timing) beside
+ * the time JSON.stringify takes for the same answer.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import autocannon from 'autocannon';
+
+import { exited, freePort, startServer, waitReady } from '../server/http/processHelpers';
+
+const PROJECT = '0123456789abcdef0123456789abcdef';
+const HEADERS = { 'x-auth-token': 'dev-token', 'content-type': 'application/json' };
+const DAY = 86400000;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const RESOURCES = process.env.BENCH_RESOURCES ?? '2';
+
+interface Case {
+  name: string;
+  rangeMs: number;
+  period: string;
+}
+
+const CASES: Case[] = [
+  { name: '10 metrics x 1 day, period 300', rangeMs: DAY, period: '300' },
+  { name: '10 metrics x 180 days, period 86400', rangeMs: 180 * DAY, period: '86400' },
+  { name: '10 metrics x 4 hours, raw (period 1)', rangeMs: 4 * 3600000, period: '1' },
+];
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'ces-bench-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const args = ['--port', String(port), '--db', join(dir, 'ces.db'), '--no-live', '--timing'];
+  const seedArgs = [
+    '--seed-days',
+    '180',
+    '--seed-resources',
+    RESOURCES,
+    '--rate-limit',
+    '1000000000',
+  ];
+
+  const seedingStarted = Date.now();
+  const server = startServer([...args, ...seedArgs]);
+  try {
+    await waitReady(url, server.child, 30 * 60000);
+    console.log(
+      `seeded 180 days (${RESOURCES} SYS.ECS resources) in ${elapsedS(seedingStarted)} s`
+    );
+    const metrics = await pickMetrics(url);
+    const to = Math.floor(Date.now() / 300000) * 300000;
+
+    for (const [i, c] of CASES.entries()) {
+      const body = JSON.stringify({
+        metrics,
+        from: to - c.rangeMs,
+        to,
+        period: c.period,
+        filter: 'average',
+      });
+      const sample = await post(url, body);
+      const result = await autocannon({
+        url: `${url}/V1.0/${PROJECT}/batch-query-metric-data`,
+        connections: 16,
+        duration: DURATION_S,
+        method: 'POST',
+        headers: HEADERS,
+        body,
+      });
+      const points = sample.json.metrics.reduce((n: number, m: any) => n + m.datapoints.length, 0);
+      console.log(
+        `${c.name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, ` +
+          `p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}; ` +
+          `answer ${(sample.text.length / 1024).toFixed(0)} KB, ${points} points`
+      );
+      if (i === 0) {
+        await compareWithStringify(url, body, sample.json);
+      }
+    }
+  } finally {
+    server.child.kill('SIGTERM');
+    await exited(server.child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Ten metrics of the catalog, SYS.ECS first. */
+async function pickMetrics(url: string) {
+  const response = await fetch(`${url}/V1.0/${PROJECT}/metrics?limit=1000`, { headers: HEADERS });
+  const catalog = (await response.json()) as { metrics: Array<Record<string, unknown>> };
+  const ecs = catalog.metrics.filter((m) => m.namespace === 'SYS.ECS');
+  const rest = catalog.metrics.filter((m) => m.namespace !== 'SYS.ECS');
+  return [...ecs, ...rest]
+    .slice(0, 10)
+    .map(({ namespace, metric_name, dimensions }) => ({ namespace, metric_name, dimensions }));
+}
+
+async function post(url: string, body: string) {
+  const response = await fetch(`${url}/V1.0/${PROJECT}/batch-query-metric-data`, {
+    method: 'POST',
+    headers: HEADERS,
+    body,
+  });
+  const text = await response.text();
+  if (response.status !== 200) {
+    throw new Error(`the service answered ${response.status}: ${text.slice(0, 300)}`);
+  }
+  return {
+    text,
+    json: JSON.parse(text),
+    timing: serverTiming(response.headers.get('server-timing')),
+  };
+}
+
+/** Median service time (one request at a time) against the median JSON.stringify time. */
+async function compareWithStringify(url: string, body: string, answer: unknown) {
+  const service: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    service.push((await post(url, body)).timing);
+  }
+  const stringify: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const started = performance.now();
+    JSON.stringify(answer);
+    stringify.push(performance.now() - started);
+  }
+  const serviceMs = median(service);
+  const stringifyMs = median(stringify);
+  console.log(
+    `  case 1 time per request in the service: ${serviceMs.toFixed(3)} ms (median of 300); ` +
+      `JSON.stringify of the same answer: ${stringifyMs.toFixed(3)} ms; ` +
+      `ratio ${(serviceMs / stringifyMs).toFixed(2)}`
+  );
+}
+
+function serverTiming(header: string | null): number {
+  const match = /dur=([\d.]+)/.exec(header ?? '');
+  return match ? Number(match[1]) : NaN;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function elapsedS(since: number): string {
+  return ((Date.now() - since) / 1000).toFixed(1);
+}
+
+main().catch((error: unknown) => {
+  console.error(`benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
