@@ -38,8 +38,7 @@ Usage: npm run server -- [options]
   --seed-days <n>            days of history seeded on first start (default 7)
   --seed-number <n>          seed of the generated data, for repeatable series (default 1)
   --no-live                  do not append live points as time passes
-  --credentials <file>       credentials file: ${CREDENTIALS_FORMAT};
-                             without it the documented dev credentials are used (a warning
+  --credentials <file>       credentials file (format below); without it the documented dev credentials are used (a warning
                              is logged): project ${DEV_CREDENTIAL.projects[0]},
                              AK ${DEV_CREDENTIAL.accessKey}, SK ${DEV_CREDENTIAL.secretKey},
                              token ${DEV_CREDENTIAL.token}
@@ -53,6 +52,8 @@ Usage: npm run server -- [options]
   --fault-latency-ms <ms>    delay added to every API answer (default 0)
   --timing                   add a Server-Timing header with the time spent on each request
   --help                     show this text
+
+Credentials file: ${CREDENTIALS_FORMAT}.
 
 Ready when GET /healthz answers 200.`;
 

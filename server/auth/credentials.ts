@@ -22,9 +22,8 @@ export const DEV_CREDENTIAL: Credential = {
 
 /** How a credentials file looks, for `--help`. */
 export const CREDENTIALS_FORMAT = `a JSON array of credentials, each
-    {"id": "ops", "projects": ["<project id>", ...],
-     "accessKey": "AK", "secretKey": "SK", "token": "T"}
-  with accessKey and secretKey together, or a token, or both`;
+  {"id": "ops", "projects": ["<project id>", ...], "accessKey": "AK", "secretKey": "SK",
+   "token": "T"}, with accessKey and secretKey together, or a token, or both`;
 
 /** A credentials file that cannot be used, with the reason. */
 export class CredentialsError extends Error {}
