@@ -27,6 +27,7 @@ type signedCase struct {
 	AccessKey string            `json:"accessKey"`
 	SecretKey string            `json:"secretKey"`
 	Now       int64             `json:"now"`
+	OK        *bool             `json:"ok,omitempty"` // set to false when the verifier must refuse
 }
 
 // signingInput describes a request before signing; signed nil means the client's own header set.
@@ -38,6 +39,8 @@ type signingInput struct {
 	body    string
 	signed  []string
 	now     time.Time
+	// verifiedAfter is how long after signing the verifier checks; past 15 minutes it refuses.
+	verifiedAfter time.Duration
 }
 
 const (
@@ -111,6 +114,14 @@ func signingInputs() []signingInput {
 			signed: []string{"host", "x-sdk-date"},
 			now:    base.Add(5 * time.Minute),
 		},
+		{
+			name:          "a signature checked 16 minutes after signing is refused as expired",
+			method:        http.MethodGet,
+			url:           local + "/alarms?limit=1",
+			headers:       project,
+			now:           base.Add(10 * time.Minute),
+			verifiedAfter: 16 * time.Minute,
+		},
 	}
 }
 
@@ -136,6 +147,10 @@ func signCase(t *testing.T, in signingInput) signedCase {
 	for name := range req.Header {
 		headers[name] = req.Header.Get(name)
 	}
+	var verdict *bool
+	if in.verifiedAfter > 15*time.Minute {
+		verdict = new(bool)
+	}
 	return signedCase{
 		Name:      in.name,
 		Method:    in.method,
@@ -145,7 +160,8 @@ func signCase(t *testing.T, in signingInput) signedCase {
 		Body:      in.body,
 		AccessKey: devAccessKey,
 		SecretKey: devSecretKey,
-		Now:       in.now.UnixMilli(),
+		Now:       in.now.Add(in.verifiedAfter).UnixMilli(),
+		OK:        verdict,
 	}
 }
 
