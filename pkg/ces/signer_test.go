@@ -116,3 +116,17 @@ func TestCanonicalURIAndQueryEncodeStrictly(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkSignBatchQuery(b *testing.B) {
+	body := []byte(strings.Repeat(`{"namespace":"SYS.ECS","metric_name":"cpu_util"},`, 10))
+	signer := Signer{AccessKey: devAccessKey, SecretKey: devSecretKey}
+	now := time.Now()
+	b.ReportAllocs()
+	for b.Loop() {
+		req, _ := http.NewRequest(http.MethodPost,
+			"https://ces.example.com/V1.0/"+devProject+"/batch-query-metric-data", nil)
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set(HeaderProjectID, devProject)
+		signer.Sign(req, body, now)
+	}
+}
