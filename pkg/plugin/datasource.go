@@ -54,6 +54,12 @@ var sharedEngine = sync.OnceValues(func() (*core.Engine, error) {
 	return core.NewEngine(core.Options{})
 })
 
+// Engine returns the core engine every data source of this process plans with; benchmarks
+// read its Stats to tell the time spent in JavaScript.
+func Engine() (*core.Engine, error) {
+	return sharedEngine()
+}
+
 // NewDatasource is the SDK's instance factory, called when a data source is created or saved.
 func NewDatasource(ctx context.Context, instance backend.DataSourceInstanceSettings) (
 	instancemgmt.Instance, error) {
