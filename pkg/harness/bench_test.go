@@ -55,7 +55,9 @@ func benchDatasource(b *testing.B) backend.QueryDataHandler {
 	})
 	instance, err := plugin.NewDatasource(context.Background(), backend.DataSourceInstanceSettings{
 		UID: "bench", JSONData: jsonData,
-		DecryptedSecureJSONData: map[string]string{"accessKey": devAccessKey, "secretKey": devSecretKey},
+		DecryptedSecureJSONData: map[string]string{
+			"accessKey": devAccessKey, "secretKey": devSecretKey,
+		},
 	})
 	if err != nil {
 		b.Fatal(err)

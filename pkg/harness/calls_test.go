@@ -24,7 +24,9 @@ const callTimeout = 60 * time.Second
 type dataSource struct {
 	uid       string
 	secretKey string
-	jsonData  map[string]any
+	// token, when set, replaces AK/SK signing by the X-Auth-Token header.
+	token    string
+	jsonData map[string]any
 }
 
 // devDataSource is the data source a user would save for the reference service.
@@ -49,19 +51,20 @@ func (ds dataSource) pluginContext(t *testing.T) *pluginv2.PluginContext {
 	if err != nil {
 		t.Fatal(err)
 	}
+	secrets := map[string]string{"accessKey": devAccessKey, "secretKey": ds.secretKey}
+	if ds.token != "" {
+		secrets = map[string]string{"token": ds.token}
+	}
 	return backend.ToProto().PluginContext(backend.PluginContext{
 		OrgID:    1,
 		PluginID: pluginID,
 		DataSourceInstanceSettings: &backend.DataSourceInstanceSettings{
-			UID:      ds.uid,
-			Name:     "Huawei Cloud Eye",
-			Type:     pluginID,
-			JSONData: jsonData,
-			DecryptedSecureJSONData: map[string]string{
-				"accessKey": devAccessKey,
-				"secretKey": ds.secretKey,
-			},
-			Updated: seedEnd,
+			UID:                     ds.uid,
+			Name:                    "Huawei Cloud Eye",
+			Type:                    pluginID,
+			JSONData:                jsonData,
+			DecryptedSecureJSONData: secrets,
+			Updated:                 seedEnd,
 		},
 	})
 }
@@ -134,7 +137,8 @@ func getJSON[T any](t *testing.T, ds dataSource, path string) T {
 
 // queryData sends the queries as one request and decodes each answer's Arrow frames with
 // the SDK, as Grafana does before it evaluates an alert rule.
-func queryData(t *testing.T, ds dataSource, queries ...backend.DataQuery) *backend.QueryDataResponse {
+func queryData(t *testing.T, ds dataSource,
+	queries ...backend.DataQuery) *backend.QueryDataResponse {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 	defer cancel()

@@ -16,6 +16,11 @@ func TestCheckHealth(t *testing.T) {
 	noProject.uid = "cloudeye-no-project"
 	delete(noProject.jsonData, "projectId")
 
+	token := devDataSource()
+	token.uid = "cloudeye-token"
+	token.token = devToken
+	token.jsonData["authType"] = "token"
+
 	unreachable := devDataSource()
 	unreachable.uid = "cloudeye-unreachable"
 	unreachable.jsonData["endpoint"] = "http://127.0.0.1:1"
@@ -29,6 +34,8 @@ func TestCheckHealth(t *testing.T) {
 		{"good credentials report the endpoint, project and metrics visible", devDataSource(),
 			pluginv2.CheckHealthResponse_OK,
 			[]string{world.proxy.server.URL, devProject, "382 metrics visible"}},
+		{"a token works as well as a signature", token, pluginv2.CheckHealthResponse_OK,
+			[]string{"382 metrics visible"}},
 		{"a wrong secret key says to check the keys", wrongSecret,
 			pluginv2.CheckHealthResponse_ERROR,
 			[]string{"401", "check the access key and secret key"}},
@@ -43,7 +50,8 @@ func TestCheckHealth(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			response := checkHealth(t, tt.dataSource)
 			if response.Status != tt.status {
-				t.Errorf("status %s, want %s (message %q)", response.Status, tt.status, response.Message)
+				t.Errorf("status %s, want %s (message %q)", response.Status, tt.status,
+					response.Message)
 			}
 			for _, text := range tt.says {
 				if !strings.Contains(response.Message, text) {

@@ -125,7 +125,8 @@ func checkSeriesFrame(t *testing.T, refID string, frame *data.Frame, points int)
 		t.Errorf("%s: frame %q has %d points, want %d", refID, frame.Name, rows, points)
 	}
 	if len(frame.Fields) != 2 || frame.Fields[0].Type() != data.FieldTypeTime {
-		t.Fatalf("%s: frame %q is not [time, value]: %d fields", refID, frame.Name, len(frame.Fields))
+		t.Fatalf("%s: frame %q is not [time, value]: %d fields", refID, frame.Name,
+			len(frame.Fields))
 	}
 	times := frame.Fields[0]
 	for i := 1; i < times.Len(); i++ {

@@ -88,12 +88,14 @@ func TestCatalogResources(t *testing.T) {
 
 // batchBody is a batch query of the first n instances' cpu_util over the last hour seeded.
 func batchBody(n int, filter string) []byte {
+	instances := ecsInstances()
 	metrics := make([]map[string]any, n)
 	for i := range metrics {
+		dimension := map[string]string{"name": "instance_id", "value": instances[i%seedResources]}
 		metrics[i] = map[string]any{
 			"namespace":   "SYS.ECS",
 			"metric_name": "cpu_util",
-			"dimensions":  []map[string]string{{"name": "instance_id", "value": ecsInstances()[i%seedResources]}},
+			"dimensions":  []map[string]string{dimension},
 		}
 	}
 	body, _ := json.Marshal(map[string]any{
@@ -137,7 +139,8 @@ func TestBatchResource(t *testing.T) {
 	})
 	t.Run("the service's refusal comes back with its status and body", func(t *testing.T) {
 		answer := callResource(t, ds, http.MethodPost, "batch", batchBody(1, "median"))
-		if answer.status != http.StatusBadRequest || !strings.Contains(string(answer.body), "ces.0014") {
+		refused := answer.status == http.StatusBadRequest
+		if !refused || !strings.Contains(string(answer.body), "ces.0014") {
 			t.Errorf("answered %d %s, want the service's 400 ces.0014", answer.status, answer.body)
 		}
 	})
@@ -155,7 +158,8 @@ func TestBatchResource(t *testing.T) {
 	t.Run("a body over 512 KB is refused before a call", func(t *testing.T) {
 		large := append(batchBody(1, "average"), make([]byte, 512*1024)...)
 		answer := callResource(t, ds, http.MethodPost, "batch", large)
-		if answer.status != http.StatusBadRequest || !strings.Contains(string(answer.body), "512 KB") {
+		refused := answer.status == http.StatusBadRequest
+		if !refused || !strings.Contains(string(answer.body), "512 KB") {
 			t.Errorf("answered %d %s, want 400 naming 512 KB", answer.status, answer.body)
 		}
 	})

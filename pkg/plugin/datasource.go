@@ -27,7 +27,8 @@ type cesClient interface {
 type planner interface {
 	DefaultOptions() core.PlanOptions
 	Plan(ctx context.Context, in core.PlanInput) (*core.Plan, error)
-	Assemble(ctx context.Context, plan *core.Plan, answers []core.BatchAnswer) ([]core.QueryResult, error)
+	Assemble(ctx context.Context, plan *core.Plan,
+		answers []core.BatchAnswer) ([]core.QueryResult, error)
 }
 
 // Datasource is one configured Cloud Eye data source: its settings, client and planner.
@@ -86,7 +87,8 @@ func NewDatasource(ctx context.Context, instance backend.DataSourceInstanceSetti
 	return ds, nil
 }
 
-func newDatasource(settings Settings, settingsErr error, client cesClient, engine planner) *Datasource {
+func newDatasource(settings Settings, settingsErr error, client cesClient,
+	engine planner) *Datasource {
 	ds := &Datasource{settings: settings, settingsErr: settingsErr, client: client, engine: engine}
 	ds.resources = httpadapter.New(ds.resourceRoutes())
 	return ds

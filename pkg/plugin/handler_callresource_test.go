@@ -44,7 +44,8 @@ func catalogClient() *fakeClient {
 				{Name: "mount_point", Value: mount}}}
 	}
 	return &fakeClient{catalog: []ces.MetricInfo{
-		ecsMetric("cpu_util", "ecs-2"), ecsMetric("cpu_util", "ecs-1"), ecsMetric("mem_util", "ecs-1"),
+		ecsMetric("cpu_util", "ecs-2"), ecsMetric("cpu_util", "ecs-1"),
+		ecsMetric("mem_util", "ecs-1"),
 		rds, disk("ecs-1", "root"), disk("ecs-1", "data"), disk("ecs-2", "root"),
 	}}
 }
@@ -60,8 +61,9 @@ func TestCatalogResources(t *testing.T) {
 			`["AGT.ECS","SYS.ECS","SYS.RDS"]`},
 		{"metrics of a namespace", "metrics?namespace=SYS.ECS", 200, `["cpu_util","mem_util"]`},
 		{"metrics of an unknown namespace are an empty list", "metrics?namespace=SYS.X", 200, `[]`},
-		{"dimension keys of a metric", "dimension-keys?namespace=AGT.ECS&metric_name=disk_usedPercent",
-			200, `["instance_id","mount_point"]`},
+		{"dimension keys of a metric",
+			"dimension-keys?namespace=AGT.ECS&metric_name=disk_usedPercent", 200,
+			`["instance_id","mount_point"]`},
 		{"dimension values of a key", "dimension-values?namespace=SYS.ECS&metric_name=cpu_util" +
 			"&key=instance_id", 200, `["ecs-1","ecs-2"]`},
 		{"dimension values among metrics matching the other filters",
@@ -74,7 +76,8 @@ func TestCatalogResources(t *testing.T) {
 			`{"message":"namespace is required, e.g. namespace=SYS.ECS"}`},
 		{"a missing key is refused", "dimension-values?namespace=SYS.ECS", 400,
 			`{"message":"key is required: name the dimension to list"}`},
-		{"a malformed filter is refused", "dimension-values?namespace=SYS.ECS&key=k&dim.1=oops", 400,
+		{"a malformed filter is refused",
+			"dimension-values?namespace=SYS.ECS&key=k&dim.1=oops", 400,
 			`{"message":"dim.1 must be name,value, e.g. instance_id,ecs-0001"}`},
 		{"an unknown resource is not found", "alarms", 404, "404 page not found\n"},
 	}

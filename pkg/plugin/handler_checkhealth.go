@@ -31,7 +31,8 @@ func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequ
 		return unhealthy(d.healthAdvice(err)), nil
 	}
 
-	logger.Info("Health check passed", "metrics", len(catalog), "elapsed", time.Since(started).String())
+	logger.Info("Health check passed", "metrics", len(catalog),
+		"elapsed", time.Since(started).String())
 	return &backend.CheckHealthResult{
 		Status: backend.HealthStatusOk,
 		Message: fmt.Sprintf("Connected to %s for project %s: %d metrics visible.",

@@ -23,11 +23,15 @@ func TestCheckHealth(t *testing.T) {
 		says   string
 	}{
 		{"a working connection reports the metrics visible",
-			&fakeClient{catalog: []ces.MetricInfo{ecsMetric("cpu_util", "a"), ecsMetric("cpu_util", "b")}},
+			&fakeClient{catalog: []ces.MetricInfo{
+				ecsMetric("cpu_util", "a"), ecsMetric("cpu_util", "b"),
+			}},
 			backend.HealthStatusOk,
-			"Connected to https://ces.example.com for project " + testProject + ": 2 metrics visible."},
+			"Connected to https://ces.example.com for project " + testProject +
+				": 2 metrics visible."},
 		{"bad credentials say to check the keys", &fakeClient{pingErr: unauthorized},
-			backend.HealthStatusError, "401 APIGW.0301: authentication failed: check the access key"},
+			backend.HealthStatusError,
+			"401 APIGW.0301: authentication failed: check the access key"},
 		{"no access to the project says so", &fakeClient{pingErr: forbidden},
 			backend.HealthStatusError, "403 ces.0017: the credential has no access to project"},
 		{"an unreachable endpoint says to check the endpoint",

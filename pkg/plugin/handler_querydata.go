@@ -35,7 +35,8 @@ func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReques
 	for _, q := range req.Queries {
 		saved, err := parseQuery(q.RefID, q.JSON)
 		if err != nil {
-			response.Responses[q.RefID] = backend.ErrDataResponse(backend.StatusBadRequest, err.Error())
+			response.Responses[q.RefID] = backend.ErrDataResponse(backend.StatusBadRequest,
+				err.Error())
 			continue
 		}
 		if saved.Hide {

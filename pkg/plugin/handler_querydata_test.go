@@ -58,9 +58,11 @@ func TestQueryData(t *testing.T) {
 		batches int
 	}{
 		{
-			name:    "each instance of a multi-value query becomes a frame",
-			client:  &fakeClient{},
-			queries: []backend.DataQuery{dataQuery("A", ecsQuery("cpu_util", "{ecs-1,ecs-2,ecs-3}"))},
+			name:   "each instance of a multi-value query becomes a frame",
+			client: &fakeClient{},
+			queries: []backend.DataQuery{
+				dataQuery("A", ecsQuery("cpu_util", "{ecs-1,ecs-2,ecs-3}")),
+			},
 			frames:  map[string]int{"A": 3},
 			batches: 1,
 		},
@@ -118,8 +120,10 @@ func TestQueryData(t *testing.T) {
 			batches: 1,
 		},
 		{
-			name:   "a catalog failure fails the wildcard query only",
-			client: &fakeClient{catalogErr: &ces.APIError{Status: 403, Code: "ces.0017", Message: "no access"}},
+			name: "a catalog failure fails the wildcard query only",
+			client: &fakeClient{
+				catalogErr: &ces.APIError{Status: 403, Code: "ces.0017", Message: "no access"},
+			},
 			queries: []backend.DataQuery{
 				dataQuery("A", ecsQuery("cpu_util", "*")),
 				dataQuery("B", ecsQuery("cpu_util", "ecs-9")),

@@ -29,7 +29,8 @@ type savedQuery struct {
 func parseQuery(refID string, raw json.RawMessage) (savedQuery, error) {
 	var saved savedQuery
 	if err := json.Unmarshal(raw, &saved); err != nil {
-		return savedQuery{}, fmt.Errorf("query %s cannot be read (%s): open it in the editor and save it again",
+		return savedQuery{}, fmt.Errorf(
+			"query %s cannot be read (%s): open it in the editor and save it again",
 			refID, describeJSONError(err))
 	}
 	saved.RefID = refID
@@ -42,7 +43,10 @@ func parseQuery(refID string, raw json.RawMessage) (savedQuery, error) {
 func (s savedQuery) coreQuery() core.CoreQuery {
 	dimensions := make([]core.DimensionFilter, len(s.Dimensions))
 	for i, d := range s.Dimensions {
-		dimensions[i] = core.DimensionFilter{Name: strings.TrimSpace(d.Name), Values: splitValues(d.Value)}
+		dimensions[i] = core.DimensionFilter{
+			Name:   strings.TrimSpace(d.Name),
+			Values: splitValues(d.Value),
+		}
 	}
 	query := core.CoreQuery{
 		RefID:      s.RefID,

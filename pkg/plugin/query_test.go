@@ -18,8 +18,10 @@ func TestCoreQuery(t *testing.T) {
 			`{"namespace":" SYS.ECS ","metricName":"cpu_util",
 			  "dimensions":[{"name":"instance_id","value":"ecs-1"}]}`,
 			core.CoreQuery{RefID: "A", Namespace: "SYS.ECS", MetricName: "cpu_util",
-				Dimensions: []core.DimensionFilter{{Name: "instance_id", Values: []string{"ecs-1"}}},
-				Period:     "auto", Filter: "average"}},
+				Dimensions: []core.DimensionFilter{
+					{Name: "instance_id", Values: []string{"ecs-1"}},
+				},
+				Period: "auto", Filter: "average"}},
 		{"a multi-value is split, trimmed and without repeats",
 			`{"dimensions":[{"name":"instance_id","value":"{ecs-1, ecs-2,ecs-1,}"}],
 			  "period":"300","filter":"max","alias":"{{instance_id}}"}`,

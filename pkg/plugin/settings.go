@@ -57,7 +57,8 @@ func ParseSettings(instance backend.DataSourceInstanceSettings) (Settings, error
 	var page jsonSettings
 	if len(instance.JSONData) > 0 {
 		if err := json.Unmarshal(instance.JSONData, &page); err != nil {
-			return Settings{}, fmt.Errorf("settings are malformed (%s): save the data source page again",
+			return Settings{}, fmt.Errorf(
+				"settings are malformed (%s): save the data source page again",
 				describeJSONError(err))
 		}
 	}
@@ -93,7 +94,8 @@ func (s Settings) check() error {
 	endpoint, err := url.Parse(s.Endpoint)
 	schemeOK := err == nil && (endpoint.Scheme == "https" || endpoint.Scheme == "http")
 	if !schemeOK || endpoint.Host == "" {
-		return fmt.Errorf("endpoint %q is not a URL: set it like https://ces.cn-north-4.myhuaweicloud.com",
+		return fmt.Errorf(
+			"endpoint %q is not a URL: set it like https://ces.cn-north-4.myhuaweicloud.com",
 			s.Endpoint)
 	}
 	if s.ProjectID == "" {

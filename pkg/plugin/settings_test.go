@@ -13,8 +13,12 @@ const (
 	testSecretKey = "devsecretkey0000000000000000000000000000"
 )
 
-func instanceSettings(jsonData string, secrets map[string]string) backend.DataSourceInstanceSettings {
-	return backend.DataSourceInstanceSettings{JSONData: []byte(jsonData), DecryptedSecureJSONData: secrets}
+func instanceSettings(jsonData string,
+	secrets map[string]string) backend.DataSourceInstanceSettings {
+	return backend.DataSourceInstanceSettings{
+		JSONData:                []byte(jsonData),
+		DecryptedSecureJSONData: secrets,
+	}
 }
 
 var akskSecrets = map[string]string{"accessKey": testAccessKey, "secretKey": testSecretKey}
@@ -44,7 +48,8 @@ func TestParseSettingsKeepsExplicitValues(t *testing.T) {
 		t.Fatalf("ParseSettings: %v", err)
 	}
 	want := Settings{
-		Endpoint: "http://127.0.0.1:8090", ProjectID: "p-1", Region: "cn-north-4", AuthType: "token",
+		Endpoint: "http://127.0.0.1:8090", ProjectID: "p-1", Region: "cn-north-4",
+		AuthType:             "token",
 		MaxMetricsPerRequest: 500, DatapointBudget: 3000, RawIntervalSeconds: 300,
 		CallsPerMinute: 60, TLSSkipVerify: true, Token: "tok",
 	}
@@ -92,7 +97,7 @@ func TestParseSettingsNamesTheFieldAtFault(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseSettings(instanceSettings(tt.jsonData, tt.secrets))
 			if err == nil {
-				t.Fatalf("ParseSettings accepted the settings; want an error containing %q", tt.want)
+				t.Fatalf("ParseSettings accepted the settings; want an error with %q", tt.want)
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q does not contain %q", err, tt.want)
