@@ -19,7 +19,13 @@ const TOKEN = /\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g;
  */
 export function seriesName(alias: string | undefined, context: NameContext): string {
   if (!alias) {
-    return [context.metricName, ...context.dimensions.map((d) => d.value)].join(' ');
+    // A loop rather than spread, map and join: goja runs this once per series.
+    let name = context.metricName;
+    const dimensions = context.dimensions;
+    for (let i = 0; i < dimensions.length; i++) {
+      name += ' ' + dimensions[i].value;
+    }
+    return name;
   }
   return alias.replace(TOKEN, (whole: string, name: string) => {
     const value = tokenValue(name, context);
@@ -49,8 +55,8 @@ function tokenValue(name: string, context: NameContext): string | undefined {
  */
 export function seriesLabels(dimensions: Dimension[]): Record<string, string> {
   const labels: Record<string, string> = {};
-  for (const d of dimensions) {
-    labels[d.name] = d.value;
+  for (let i = 0; i < dimensions.length; i++) {
+    labels[dimensions[i].name] = dimensions[i].value;
   }
   return labels;
 }

@@ -1,6 +1,6 @@
 import { canonicalKey } from '../ces';
 import { executedQueryString } from './executed';
-import { seriesLabels, seriesName } from './naming';
+import { seriesLabels, seriesName, type NameContext } from './naming';
 import type {
   AnswerHead,
   BatchOutcome,
@@ -74,11 +74,25 @@ function shapeQuery(
   const pieces = piecesByDescriptor(query, plan);
   const series: SeriesShape[] = [];
   const leftOut: string[] = [];
-  query.descriptors.forEach((descriptor, d) => {
+  // One naming context per query, its dimensions swapped per series: goja interprets this
+  // code, and spreading the query for each series was a large part of shape's time.
+  const context: NameContext = {
+    namespace: query.namespace,
+    metricName: query.metricName,
+    period: query.period,
+    filter: query.filter,
+    dimensions: [],
+  };
+  const units = new UnitCache();
+  const descriptors = query.descriptors;
+  for (let d = 0; d < descriptors.length; d++) {
+    const descriptor = descriptors[d];
+    const batchIds = pieces[d];
     const parts: Part[] = [];
     let answeredOnce = false;
     let cesUnit = '';
-    for (const batchId of pieces[d]) {
+    for (let p = 0; p < batchIds.length; p++) {
+      const batchId = batchIds[p];
       const found = answered[batchId];
       if (!found || 'error' in found.outcome) {
         continue;
@@ -94,20 +108,21 @@ function shapeQuery(
       cesUnit = pickUnit(cesUnit, head.unit);
     }
     if (!answeredOnce) {
-      return;
+      continue;
     }
     const unit = cesUnit === '' ? 'unknown' : cesUnit;
+    context.dimensions = descriptor.dimensions;
     series.push({
       key: descriptor.key,
-      name: seriesName(query.alias, { ...query, dimensions: descriptor.dimensions }),
+      name: seriesName(query.alias, context),
       labels: seriesLabels(descriptor.dimensions),
-      unit: grafanaUnit(unit),
+      unit: units.grafana(unit),
       cesUnit: unit,
       intervalMs: query.intervalMs,
       field: query.filter,
       parts,
     });
-  });
+  }
   if (leftOut.length > 0) {
     notices.push({
       severity: 'warning',
@@ -130,22 +145,45 @@ function shapeQuery(
   return shaped;
 }
 
-/** For each descriptor of the query, the ids of the batches carrying it, in window order. */
+/**
+ * For each descriptor of the query, the ids of the batches carrying it, in window order.
+ * Written as plain loops: goja interprets the core, where closures and temporary objects per
+ * key cost more than the work itself.
+ */
 function piecesByDescriptor(query: QueryPlan, plan: Plan): number[][] {
+  const keys = query.keys;
   const descriptorOf = new Map<string, number>();
-  query.keys.forEach((key, d) => descriptorOf.set(key, d));
-
-  const found: Array<Array<{ from: number; batchId: number }>> = query.keys.map(() => []);
-  for (const batchId of query.batchIds) {
+  const found: number[][] = new Array(keys.length);
+  for (let d = 0; d < keys.length; d++) {
+    descriptorOf.set(keys[d], d);
+    found[d] = [];
+  }
+  let sorted = true;
+  const batchIds = query.batchIds;
+  for (let b = 0; b < batchIds.length; b++) {
+    const batchId = batchIds[b];
     const batch = plan.batches[batchId];
-    for (const key of batch.keys) {
-      const d = descriptorOf.get(key);
-      if (d !== undefined) {
-        found[d].push({ from: batch.body.from, batchId });
+    const from = batch.body.from;
+    const batchKeys = batch.keys;
+    for (let k = 0; k < batchKeys.length; k++) {
+      const d = descriptorOf.get(batchKeys[k]);
+      if (d === undefined) {
+        continue;
       }
+      const list = found[d];
+      if (list.length > 0 && plan.batches[list[list.length - 1]].body.from > from) {
+        sorted = false;
+      }
+      list.push(batchId);
     }
   }
-  return found.map((list) => list.sort((a, b) => a.from - b.from).map((p) => p.batchId));
+  if (!sorted) {
+    const fromOf = (id: number) => plan.batches[id].body.from;
+    for (const list of found) {
+      list.sort((a, b) => fromOf(a) - fromOf(b));
+    }
+  }
+  return found;
 }
 
 function indexIn(answered: Answered): Map<string, number> {
@@ -153,16 +191,32 @@ function indexIn(answered: Answered): Map<string, number> {
     const map = new Map<string, number>();
     const outcome = answered.outcome;
     if ('metrics' in outcome) {
-      outcome.metrics.forEach((m, i) => {
+      const metrics = outcome.metrics;
+      for (let i = 0; i < metrics.length; i++) {
+        const m = metrics[i];
         const key = canonicalKey(m.namespace, m.metric_name, m.dimensions);
         if (!map.has(key)) {
           map.set(key, i);
         }
-      });
+      }
     }
     answered.indexOf = map;
   }
   return answered.indexOf;
+}
+
+/** Grafana unit ids looked up once per CES unit: a query's series mostly share one unit. */
+class UnitCache {
+  private ces = '';
+  private id = '';
+
+  grafana(cesUnit: string): string {
+    if (this.id === '' || cesUnit !== this.ces) {
+      this.ces = cesUnit;
+      this.id = grafanaUnit(cesUnit);
+    }
+    return this.id;
+  }
 }
 
 /** The first known unit wins; `unknown` (an unknown metric in one window) gives way. */

@@ -366,7 +366,12 @@ var cesCore = (() => {
   var TOKEN = /\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g;
   function seriesName(alias, context) {
     if (!alias) {
-      return [context.metricName, ...context.dimensions.map((d) => d.value)].join(" ");
+      let name = context.metricName;
+      const dimensions = context.dimensions;
+      for (let i = 0; i < dimensions.length; i++) {
+        name += " " + dimensions[i].value;
+      }
+      return name;
     }
     return alias.replace(TOKEN, (whole, name) => {
       const value = tokenValue(name, context);
@@ -389,8 +394,8 @@ var cesCore = (() => {
   }
   function seriesLabels(dimensions) {
     const labels = {};
-    for (const d of dimensions) {
-      labels[d.name] = d.value;
+    for (let i = 0; i < dimensions.length; i++) {
+      labels[dimensions[i].name] = dimensions[i].value;
     }
     return labels;
   }
@@ -451,11 +456,23 @@ var cesCore = (() => {
     const pieces = piecesByDescriptor(query, plan2);
     const series = [];
     const leftOut = [];
-    query.descriptors.forEach((descriptor, d) => {
+    const context = {
+      namespace: query.namespace,
+      metricName: query.metricName,
+      period: query.period,
+      filter: query.filter,
+      dimensions: []
+    };
+    const units = new UnitCache();
+    const descriptors = query.descriptors;
+    for (let d = 0; d < descriptors.length; d++) {
+      const descriptor = descriptors[d];
+      const batchIds = pieces[d];
       const parts = [];
       let answeredOnce = false;
       let cesUnit = "";
-      for (const batchId of pieces[d]) {
+      for (let p = 0; p < batchIds.length; p++) {
+        const batchId = batchIds[p];
         const found = answered[batchId];
         if (!found || "error" in found.outcome) {
           continue;
@@ -471,20 +488,21 @@ var cesCore = (() => {
         cesUnit = pickUnit(cesUnit, head.unit);
       }
       if (!answeredOnce) {
-        return;
+        continue;
       }
       const unit = cesUnit === "" ? "unknown" : cesUnit;
+      context.dimensions = descriptor.dimensions;
       series.push({
         key: descriptor.key,
-        name: seriesName(query.alias, { ...query, dimensions: descriptor.dimensions }),
+        name: seriesName(query.alias, context),
         labels: seriesLabels(descriptor.dimensions),
-        unit: grafanaUnit(unit),
+        unit: units.grafana(unit),
         cesUnit: unit,
         intervalMs: query.intervalMs,
         field: query.filter,
         parts
       });
-    });
+    }
     if (leftOut.length > 0) {
       notices.push({
         severity: "warning",
@@ -503,36 +521,71 @@ var cesCore = (() => {
     return shaped;
   }
   function piecesByDescriptor(query, plan2) {
+    const keys = query.keys;
     const descriptorOf = /* @__PURE__ */ new Map();
-    query.keys.forEach((key, d) => descriptorOf.set(key, d));
-    const found = query.keys.map(() => []);
-    for (const batchId of query.batchIds) {
+    const found = new Array(keys.length);
+    for (let d = 0; d < keys.length; d++) {
+      descriptorOf.set(keys[d], d);
+      found[d] = [];
+    }
+    let sorted = true;
+    const batchIds = query.batchIds;
+    for (let b = 0; b < batchIds.length; b++) {
+      const batchId = batchIds[b];
       const batch = plan2.batches[batchId];
-      for (const key of batch.keys) {
-        const d = descriptorOf.get(key);
-        if (d !== void 0) {
-          found[d].push({ from: batch.body.from, batchId });
+      const from = batch.body.from;
+      const batchKeys = batch.keys;
+      for (let k = 0; k < batchKeys.length; k++) {
+        const d = descriptorOf.get(batchKeys[k]);
+        if (d === void 0) {
+          continue;
         }
+        const list = found[d];
+        if (list.length > 0 && plan2.batches[list[list.length - 1]].body.from > from) {
+          sorted = false;
+        }
+        list.push(batchId);
       }
     }
-    return found.map((list) => list.sort((a, b) => a.from - b.from).map((p) => p.batchId));
+    if (!sorted) {
+      const fromOf = (id) => plan2.batches[id].body.from;
+      for (const list of found) {
+        list.sort((a, b) => fromOf(a) - fromOf(b));
+      }
+    }
+    return found;
   }
   function indexIn(answered) {
     if (!answered.indexOf) {
       const map = /* @__PURE__ */ new Map();
       const outcome = answered.outcome;
       if ("metrics" in outcome) {
-        outcome.metrics.forEach((m2, i) => {
+        const metrics = outcome.metrics;
+        for (let i = 0; i < metrics.length; i++) {
+          const m2 = metrics[i];
           const key = canonicalKey(m2.namespace, m2.metric_name, m2.dimensions);
           if (!map.has(key)) {
             map.set(key, i);
           }
-        });
+        }
       }
       answered.indexOf = map;
     }
     return answered.indexOf;
   }
+  var UnitCache = class {
+    constructor() {
+      this.ces = "";
+      this.id = "";
+    }
+    grafana(cesUnit) {
+      if (this.id === "" || cesUnit !== this.ces) {
+        this.ces = cesUnit;
+        this.id = grafanaUnit(cesUnit);
+      }
+      return this.id;
+    }
+  };
   function pickUnit(current, next) {
     if (current === "" || current === "unknown") {
       return next || current;
