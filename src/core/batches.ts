@@ -30,6 +30,8 @@ interface Group {
   filter: FilterName;
   window: Window;
   metrics: MetricRef[];
+  /** JSON length of each metric, measured once when it joins the group. */
+  sizes: number[];
   keys: string[];
   /** Indexes of the queries that asked for each metric. */
   askedBy: number[][];
@@ -42,21 +44,34 @@ interface Group {
  * `maxMetrics` metrics, within the datapoint budget when one is set, and within
  * `maxBodyBytes` of JSON. Groups come in the order queries and windows first name them, so the
  * same input always yields the same batches.
+ *
+ * The loops are plain index loops without closures: the Go backend runs this code in goja, an
+ * interpreter, where per-item callbacks, spreads and iterators cost more than the work.
  */
 export function makeBatches(queries: BatchableQuery[], options: PlanOptions): Batching {
   const groups = groupDescriptors(queries);
 
   const batches: Batch[] = [];
-  const batchIds: number[][] = queries.map(() => []);
-  for (const group of groups) {
-    for (const [start, end] of chunkBounds(group, options)) {
+  const batchIds: number[][] = new Array(queries.length);
+  for (let q = 0; q < queries.length; q++) {
+    batchIds[q] = [];
+  }
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    const bounds = chunkBounds(group, options);
+    for (let c = 0; c < bounds.length; c++) {
+      const [start, end] = bounds[c];
       const id = batches.length;
-      const asked = new Set<number>();
-      for (let i = start; i < end; i++) {
-        group.askedBy[i].forEach((q) => asked.add(q));
+      const queryIndexes = askedIn(group, start, end);
+      const refIds: string[] = [];
+      for (let i = 0; i < queryIndexes.length; i++) {
+        const q = queryIndexes[i];
+        batchIds[q].push(id);
+        const refId = queries[q].refId;
+        if (!refIds.includes(refId)) {
+          refIds.push(refId);
+        }
       }
-      const queryIndexes = [...asked].sort((a, b) => a - b);
-      queryIndexes.forEach((q) => batchIds[q].push(id));
       batches.push({
         id,
         body: {
@@ -67,18 +82,35 @@ export function makeBatches(queries: BatchableQuery[], options: PlanOptions): Ba
           filter: group.filter,
         },
         keys: group.keys.slice(start, end),
-        refIds: unique(queryIndexes.map((q) => queries[q].refId)),
+        refIds,
       });
     }
   }
   return { batches, batchIds };
 }
 
+/** Indexes of the queries that asked for the metrics [start, end) of a group, ascending. */
+function askedIn(group: Group, start: number, end: number): number[] {
+  const asked: number[] = [];
+  for (let i = start; i < end; i++) {
+    const by = group.askedBy[i];
+    for (let j = 0; j < by.length; j++) {
+      if (!asked.includes(by[j])) {
+        asked.push(by[j]);
+      }
+    }
+  }
+  return asked.length > 1 ? asked.sort((a, b) => a - b) : asked;
+}
+
 function groupDescriptors(queries: BatchableQuery[]): Group[] {
   const groups: Group[] = [];
   const byId = new Map<string, Group>();
-  queries.forEach((query, q) => {
-    for (const window of query.windows) {
+  for (let q = 0; q < queries.length; q++) {
+    const query = queries[q];
+    const sizes = new MetricSizes();
+    for (let w = 0; w < query.windows.length; w++) {
+      const window = query.windows[w];
       const id = `${query.period}|${query.filter}|${window.from}|${window.to}`;
       let group = byId.get(id);
       if (!group) {
@@ -87,6 +119,7 @@ function groupDescriptors(queries: BatchableQuery[]): Group[] {
           filter: query.filter,
           window,
           metrics: [],
+          sizes: [],
           keys: [],
           askedBy: [],
           indexOfKey: new Map(),
@@ -94,29 +127,61 @@ function groupDescriptors(queries: BatchableQuery[]): Group[] {
         byId.set(id, group);
         groups.push(group);
       }
-      for (const descriptor of query.descriptors) {
-        addDescriptor(group, query, descriptor, q);
+      for (let d = 0; d < query.descriptors.length; d++) {
+        addDescriptor(group, query, query.descriptors[d], d, q, sizes);
       }
     }
-  });
+  }
   return groups;
 }
 
-function addDescriptor(group: Group, query: BatchableQuery, d: Descriptor, q: number): void {
-  const at = group.indexOfKey.get(d.key);
+/**
+ * The JSON length of each descriptor's metric in a query, measured on first use: a query with
+ * several windows adds the same metrics to several groups.
+ */
+class MetricSizes {
+  private readonly sizes: number[] = [];
+
+  of(d: number, metric: MetricRef): number {
+    let size = this.sizes[d];
+    if (size === undefined) {
+      // Names and values are ASCII by the contract's patterns, so characters are bytes.
+      size = JSON.stringify(metric).length;
+      this.sizes[d] = size;
+    }
+    return size;
+  }
+}
+
+function addDescriptor(
+  group: Group,
+  query: BatchableQuery,
+  descriptor: Descriptor,
+  d: number,
+  q: number,
+  sizes: MetricSizes
+): void {
+  const at = group.indexOfKey.get(descriptor.key);
   if (at !== undefined) {
     if (!group.askedBy[at].includes(q)) {
       group.askedBy[at].push(q);
     }
     return;
   }
-  group.indexOfKey.set(d.key, group.metrics.length);
-  group.metrics.push({
+  const dimensions: MetricRef['dimensions'] = new Array(descriptor.dimensions.length);
+  for (let i = 0; i < dimensions.length; i++) {
+    const x = descriptor.dimensions[i];
+    dimensions[i] = { name: x.name, value: x.value };
+  }
+  const metric: MetricRef = {
     namespace: query.namespace,
     metric_name: query.metricName,
-    dimensions: d.dimensions.map((x) => ({ name: x.name, value: x.value })),
-  });
-  group.keys.push(d.key);
+    dimensions,
+  };
+  group.indexOfKey.set(descriptor.key, group.metrics.length);
+  group.metrics.push(metric);
+  group.sizes.push(sizes.of(d, metric));
+  group.keys.push(descriptor.key);
   group.askedBy.push([q]);
 }
 
@@ -135,21 +200,21 @@ function chunkBounds(group: Group, options: PlanOptions): Array<[number, number]
   const bounds: Array<[number, number]> = [];
   let start = 0;
   let bytes = baseBytes;
-  for (let i = 0; i < group.metrics.length; i++) {
-    // Names and values are ASCII by the contract's patterns, so characters are bytes.
-    const metricBytes = JSON.stringify(group.metrics[i]).length + (i > start ? 1 : 0);
+  const sizes = group.sizes;
+  for (let i = 0; i < sizes.length; i++) {
+    const metricBytes = sizes[i] + (i > start ? 1 : 0);
     const full =
       i - start >= maxMetrics || (i > start && bytes + metricBytes > options.maxBodyBytes);
     if (full) {
       bounds.push([start, i]);
       start = i;
-      bytes = baseBytes + JSON.stringify(group.metrics[i]).length;
+      bytes = baseBytes + sizes[i];
     } else {
       bytes += metricBytes;
     }
   }
-  if (group.metrics.length > start) {
-    bounds.push([start, group.metrics.length]);
+  if (sizes.length > start) {
+    bounds.push([start, sizes.length]);
   }
   return bounds;
 }
@@ -161,8 +226,4 @@ function budgetCap(group: Group, options: PlanOptions): number {
   }
   const points = (group.window.to - group.window.from) / budgetIntervalMs(group.period);
   return Math.max(1, Math.floor(options.datapointBudget / Math.max(1, points)));
-}
-
-function unique(values: string[]): string[] {
-  return values.filter((v, i) => values.indexOf(v) === i);
 }

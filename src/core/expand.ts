@@ -53,17 +53,28 @@ export function expandQuery(
 }
 
 function cartesian(query: CoreQuery): Descriptor[] {
+  // Plain loops and slices: goja interprets the core, and array spread goes through the
+  // iterator protocol there, once per value.
   let combos: Dimension[][] = [[]];
-  for (const filter of query.dimensions) {
+  const filters = query.dimensions;
+  for (let f = 0; f < filters.length; f++) {
+    const name = filters[f].name;
+    const values = filters[f].values;
     const next: Dimension[][] = [];
-    for (const combo of combos) {
-      for (const value of filter.values) {
-        next.push([...combo, { name: filter.name, value }]);
+    for (let c = 0; c < combos.length; c++) {
+      for (let v = 0; v < values.length; v++) {
+        const combo = combos[c].slice();
+        combo.push({ name, value: values[v] });
+        next.push(combo);
       }
     }
     combos = next;
   }
-  return unique(combos.map((dimensions) => describeMetric(query, dimensions)));
+  const descriptors: Descriptor[] = new Array(combos.length);
+  for (let c = 0; c < combos.length; c++) {
+    descriptors[c] = describeMetric(query, combos[c]);
+  }
+  return unique(descriptors);
 }
 
 function fromCatalog(query: CoreQuery, catalog: MetricInfo[]): Descriptor[] {
@@ -97,5 +108,13 @@ function describeMetric(query: CoreQuery, dimensions: Dimension[]): Descriptor {
 
 function unique(descriptors: Descriptor[]): Descriptor[] {
   const seen = new Set<string>();
-  return descriptors.filter((d) => (seen.has(d.key) ? false : (seen.add(d.key), true)));
+  const kept: Descriptor[] = [];
+  for (let i = 0; i < descriptors.length; i++) {
+    const key = descriptors[i].key;
+    if (!seen.has(key)) {
+      seen.add(key);
+      kept.push(descriptors[i]);
+    }
+  }
+  return kept;
 }

@@ -669,16 +669,26 @@ var cesCore = (() => {
   function makeBatches(queries, options) {
     const groups = groupDescriptors(queries);
     const batches = [];
-    const batchIds = queries.map(() => []);
-    for (const group of groups) {
-      for (const [start, end] of chunkBounds(group, options)) {
+    const batchIds = new Array(queries.length);
+    for (let q = 0; q < queries.length; q++) {
+      batchIds[q] = [];
+    }
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
+      const bounds = chunkBounds(group, options);
+      for (let c = 0; c < bounds.length; c++) {
+        const [start, end] = bounds[c];
         const id = batches.length;
-        const asked = /* @__PURE__ */ new Set();
-        for (let i = start; i < end; i++) {
-          group.askedBy[i].forEach((q) => asked.add(q));
+        const queryIndexes = askedIn(group, start, end);
+        const refIds = [];
+        for (let i = 0; i < queryIndexes.length; i++) {
+          const q = queryIndexes[i];
+          batchIds[q].push(id);
+          const refId = queries[q].refId;
+          if (!refIds.includes(refId)) {
+            refIds.push(refId);
+          }
         }
-        const queryIndexes = [...asked].sort((a, b) => a - b);
-        queryIndexes.forEach((q) => batchIds[q].push(id));
         batches.push({
           id,
           body: {
@@ -689,17 +699,32 @@ var cesCore = (() => {
             filter: group.filter
           },
           keys: group.keys.slice(start, end),
-          refIds: unique(queryIndexes.map((q) => queries[q].refId))
+          refIds
         });
       }
     }
     return { batches, batchIds };
   }
+  function askedIn(group, start, end) {
+    const asked = [];
+    for (let i = start; i < end; i++) {
+      const by = group.askedBy[i];
+      for (let j = 0; j < by.length; j++) {
+        if (!asked.includes(by[j])) {
+          asked.push(by[j]);
+        }
+      }
+    }
+    return asked.length > 1 ? asked.sort((a, b) => a - b) : asked;
+  }
   function groupDescriptors(queries) {
     const groups = [];
     const byId = /* @__PURE__ */ new Map();
-    queries.forEach((query, q) => {
-      for (const window of query.windows) {
+    for (let q = 0; q < queries.length; q++) {
+      const query = queries[q];
+      const sizes = new MetricSizes();
+      for (let w = 0; w < query.windows.length; w++) {
+        const window = query.windows[w];
         const id = `${query.period}|${query.filter}|${window.from}|${window.to}`;
         let group = byId.get(id);
         if (!group) {
@@ -708,6 +733,7 @@ var cesCore = (() => {
             filter: query.filter,
             window,
             metrics: [],
+            sizes: [],
             keys: [],
             askedBy: [],
             indexOfKey: /* @__PURE__ */ new Map()
@@ -715,28 +741,48 @@ var cesCore = (() => {
           byId.set(id, group);
           groups.push(group);
         }
-        for (const descriptor of query.descriptors) {
-          addDescriptor(group, query, descriptor, q);
+        for (let d = 0; d < query.descriptors.length; d++) {
+          addDescriptor(group, query, query.descriptors[d], d, q, sizes);
         }
       }
-    });
+    }
     return groups;
   }
-  function addDescriptor(group, query, d, q) {
-    const at = group.indexOfKey.get(d.key);
+  var MetricSizes = class {
+    constructor() {
+      this.sizes = [];
+    }
+    of(d, metric) {
+      let size = this.sizes[d];
+      if (size === void 0) {
+        size = JSON.stringify(metric).length;
+        this.sizes[d] = size;
+      }
+      return size;
+    }
+  };
+  function addDescriptor(group, query, descriptor, d, q, sizes) {
+    const at = group.indexOfKey.get(descriptor.key);
     if (at !== void 0) {
       if (!group.askedBy[at].includes(q)) {
         group.askedBy[at].push(q);
       }
       return;
     }
-    group.indexOfKey.set(d.key, group.metrics.length);
-    group.metrics.push({
+    const dimensions = new Array(descriptor.dimensions.length);
+    for (let i = 0; i < dimensions.length; i++) {
+      const x = descriptor.dimensions[i];
+      dimensions[i] = { name: x.name, value: x.value };
+    }
+    const metric = {
       namespace: query.namespace,
       metric_name: query.metricName,
-      dimensions: d.dimensions.map((x) => ({ name: x.name, value: x.value }))
-    });
-    group.keys.push(d.key);
+      dimensions
+    };
+    group.indexOfKey.set(descriptor.key, group.metrics.length);
+    group.metrics.push(metric);
+    group.sizes.push(sizes.of(d, metric));
+    group.keys.push(descriptor.key);
     group.askedBy.push([q]);
   }
   function chunkBounds(group, options) {
@@ -752,19 +798,20 @@ var cesCore = (() => {
     const bounds = [];
     let start = 0;
     let bytes = baseBytes;
-    for (let i = 0; i < group.metrics.length; i++) {
-      const metricBytes = JSON.stringify(group.metrics[i]).length + (i > start ? 1 : 0);
+    const sizes = group.sizes;
+    for (let i = 0; i < sizes.length; i++) {
+      const metricBytes = sizes[i] + (i > start ? 1 : 0);
       const full = i - start >= maxMetrics || i > start && bytes + metricBytes > options.maxBodyBytes;
       if (full) {
         bounds.push([start, i]);
         start = i;
-        bytes = baseBytes + JSON.stringify(group.metrics[i]).length;
+        bytes = baseBytes + sizes[i];
       } else {
         bytes += metricBytes;
       }
     }
-    if (group.metrics.length > start) {
-      bounds.push([start, group.metrics.length]);
+    if (sizes.length > start) {
+      bounds.push([start, sizes.length]);
     }
     return bounds;
   }
@@ -774,9 +821,6 @@ var cesCore = (() => {
     }
     const points = (group.window.to - group.window.from) / budgetIntervalMs(group.period);
     return Math.max(1, Math.floor(options.datapointBudget / Math.max(1, points)));
-  }
-  function unique(values) {
-    return values.filter((v, i) => values.indexOf(v) === i);
   }
 
   // src/core/check.ts
@@ -882,22 +926,31 @@ var cesCore = (() => {
   }
   function cartesian(query) {
     let combos = [[]];
-    for (const filter of query.dimensions) {
+    const filters = query.dimensions;
+    for (let f = 0; f < filters.length; f++) {
+      const name = filters[f].name;
+      const values = filters[f].values;
       const next = [];
-      for (const combo of combos) {
-        for (const value of filter.values) {
-          next.push([...combo, { name: filter.name, value }]);
+      for (let c = 0; c < combos.length; c++) {
+        for (let v = 0; v < values.length; v++) {
+          const combo = combos[c].slice();
+          combo.push({ name, value: values[v] });
+          next.push(combo);
         }
       }
       combos = next;
     }
-    return unique2(combos.map((dimensions) => describeMetric(query, dimensions)));
+    const descriptors = new Array(combos.length);
+    for (let c = 0; c < combos.length; c++) {
+      descriptors[c] = describeMetric(query, combos[c]);
+    }
+    return unique(descriptors);
   }
   function fromCatalog(query, catalog) {
     const matches = catalog.filter(
       (metric) => metric.namespace === query.namespace && metric.metric_name === query.metricName && query.dimensions.every((filter) => allows(filter, metric.dimensions))
     );
-    const descriptors = unique2(
+    const descriptors = unique(
       matches.map(
         (metric) => describeMetric(
           query,
@@ -914,9 +967,17 @@ var cesCore = (() => {
   function describeMetric(query, dimensions) {
     return { key: canonicalKey(query.namespace, query.metricName, dimensions), dimensions };
   }
-  function unique2(descriptors) {
+  function unique(descriptors) {
     const seen = /* @__PURE__ */ new Set();
-    return descriptors.filter((d) => seen.has(d.key) ? false : (seen.add(d.key), true));
+    const kept = [];
+    for (let i = 0; i < descriptors.length; i++) {
+      const key = descriptors[i].key;
+      if (!seen.has(key)) {
+        seen.add(key);
+        kept.push(descriptors[i]);
+      }
+    }
+    return kept;
   }
 
   // src/core/period.ts
