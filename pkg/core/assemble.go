@@ -17,7 +17,7 @@ func (e *Engine) Assemble(
 	}
 	parsed, outcomes := readAnswers(answers)
 
-	args, err := json.Marshal([]any{plan, outcomes})
+	args, err := boundaryJSON.Marshal([]any{plan, outcomes})
 	if err != nil {
 		return nil, fmt.Errorf("assemble input cannot be encoded: %w", err)
 	}

@@ -2,12 +2,12 @@ package core
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
+	jsoniter "github.com/json-iterator/go"
 )
 
 // Default engine settings, used where Options leaves a field at zero.
@@ -32,6 +32,10 @@ type Stats struct {
 	// sides and the JavaScript itself.
 	Busy time.Duration
 }
+
+// boundaryJSON encodes call arguments and decodes results: jsoniter, as encoding/json would
+// read and write them, without the reflection cost on every call.
+var boundaryJSON = jsoniter.ConfigCompatibleWithStandardLibrary
 
 // Engine runs core functions on a pool of goja runtimes that share one compiled program.
 // It is safe for concurrent use.
@@ -115,7 +119,7 @@ func (e *Engine) call(ctx context.Context, name string, args []byte, out any) er
 	if err != nil {
 		return err
 	}
-	if err := json.Unmarshal([]byte(result), out); err != nil {
+	if err := boundaryJSON.UnmarshalFromString(result, out); err != nil {
 		return fmt.Errorf("core %s returned an unexpected result: %w", name, err)
 	}
 	return nil

@@ -2,13 +2,12 @@ package core
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 )
 
 // Plan runs the core's `plan`: the batches to send for the queries, and what each query expects.
 func (e *Engine) Plan(ctx context.Context, in PlanInput) (*Plan, error) {
-	args, err := json.Marshal([]any{in})
+	args, err := boundaryJSON.Marshal([]any{in})
 	if err != nil {
 		return nil, fmt.Errorf("plan input cannot be encoded: %w", err)
 	}
