@@ -2,6 +2,16 @@
 import grafanaConfig from '@grafana/eslint-config';
 
 export default [
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'pkg/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'coverage/**',
+      'pkg/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   ...grafanaConfig.map((config) => ({ ...config, files: ['**/*.ts', '**/*.tsx'] })),
 ];

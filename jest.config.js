@@ -46,7 +46,12 @@ module.exports = {
       ...shared,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/src/ces/**/*.test.ts', '<rootDir>/src/core/**/*.test.ts', '<rootDir>/server/**/*.test.ts', '<rootDir>/tests/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/src/ces/**/*.test.ts',
+        '<rootDir>/src/core/**/*.test.ts',
+        '<rootDir>/server/**/*.test.ts',
+        '<rootDir>/tests/**/*.test.ts',
+      ],
     },
     {
       ...shared,
