@@ -30,8 +30,6 @@ interface Group {
   filter: FilterName;
   window: Window;
   metrics: MetricRef[];
-  /** JSON length of each metric, measured once when it joins the group. */
-  sizes: number[];
   keys: string[];
   /** Indexes of the queries that asked for each metric. */
   askedBy: number[][];
@@ -108,7 +106,6 @@ function groupDescriptors(queries: BatchableQuery[]): Group[] {
   const byId = new Map<string, Group>();
   for (let q = 0; q < queries.length; q++) {
     const query = queries[q];
-    const sizes = new MetricSizes();
     for (let w = 0; w < query.windows.length; w++) {
       const window = query.windows[w];
       const id = `${query.period}|${query.filter}|${window.from}|${window.to}`;
@@ -119,7 +116,6 @@ function groupDescriptors(queries: BatchableQuery[]): Group[] {
           filter: query.filter,
           window,
           metrics: [],
-          sizes: [],
           keys: [],
           askedBy: [],
           indexOfKey: new Map(),
@@ -128,38 +124,18 @@ function groupDescriptors(queries: BatchableQuery[]): Group[] {
         groups.push(group);
       }
       for (let d = 0; d < query.descriptors.length; d++) {
-        addDescriptor(group, query, query.descriptors[d], d, q, sizes);
+        addDescriptor(group, query, query.descriptors[d], q);
       }
     }
   }
   return groups;
 }
 
-/**
- * The JSON length of each descriptor's metric in a query, measured on first use: a query with
- * several windows adds the same metrics to several groups.
- */
-class MetricSizes {
-  private readonly sizes: number[] = [];
-
-  of(d: number, metric: MetricRef): number {
-    let size = this.sizes[d];
-    if (size === undefined) {
-      // Names and values are ASCII by the contract's patterns, so characters are bytes.
-      size = JSON.stringify(metric).length;
-      this.sizes[d] = size;
-    }
-    return size;
-  }
-}
-
 function addDescriptor(
   group: Group,
   query: BatchableQuery,
   descriptor: Descriptor,
-  d: number,
-  q: number,
-  sizes: MetricSizes
+  q: number
 ): void {
   const at = group.indexOfKey.get(descriptor.key);
   if (at !== undefined) {
@@ -168,24 +144,22 @@ function addDescriptor(
     }
     return;
   }
-  const dimensions: MetricRef['dimensions'] = new Array(descriptor.dimensions.length);
-  for (let i = 0; i < dimensions.length; i++) {
-    const x = descriptor.dimensions[i];
-    dimensions[i] = { name: x.name, value: x.value };
-  }
-  const metric: MetricRef = {
+  group.indexOfKey.set(descriptor.key, group.metrics.length);
+  // The descriptor's own dimension list: expansion makes each one fresh, as {name, value}.
+  group.metrics.push({
     namespace: query.namespace,
     metric_name: query.metricName,
-    dimensions,
-  };
-  group.indexOfKey.set(descriptor.key, group.metrics.length);
-  group.metrics.push(metric);
-  group.sizes.push(sizes.of(d, metric));
+    dimensions: descriptor.dimensions,
+  });
   group.keys.push(descriptor.key);
   group.askedBy.push([q]);
 }
 
-/** [start, end) ranges of a group's metrics, one per request. */
+/**
+ * [start, end) ranges of a group's metrics, one per request. When the whole group fits in one
+ * body, no request can pass the byte limit, and one JSON text of the group replaces measuring
+ * each metric (which was most of the time of batching in goja).
+ */
 function chunkBounds(group: Group, options: PlanOptions): Array<[number, number]> {
   const maxMetrics = Math.min(options.maxMetrics, budgetCap(group, options));
   const emptyBody = {
@@ -196,25 +170,35 @@ function chunkBounds(group: Group, options: PlanOptions): Array<[number, number]
     filter: group.filter,
   };
   const baseBytes = JSON.stringify(emptyBody).length;
+  const count = group.metrics.length;
+  // Names and values are ASCII by the contract's patterns, so characters are bytes.
+  const wholeBytes = baseBytes - 2 + JSON.stringify(group.metrics).length;
+  const maxBodyBytes = wholeBytes <= options.maxBodyBytes ? Infinity : options.maxBodyBytes;
 
   const bounds: Array<[number, number]> = [];
   let start = 0;
   let bytes = baseBytes;
-  const sizes = group.sizes;
-  for (let i = 0; i < sizes.length; i++) {
-    const metricBytes = sizes[i] + (i > start ? 1 : 0);
-    const full =
-      i - start >= maxMetrics || (i > start && bytes + metricBytes > options.maxBodyBytes);
+  for (let i = 0; i < count; i++) {
+    if (maxBodyBytes === Infinity) {
+      if (i - start >= maxMetrics) {
+        bounds.push([start, i]);
+        start = i;
+      }
+      continue;
+    }
+    const size = JSON.stringify(group.metrics[i]).length;
+    const metricBytes = size + (i > start ? 1 : 0);
+    const full = i - start >= maxMetrics || (i > start && bytes + metricBytes > maxBodyBytes);
     if (full) {
       bounds.push([start, i]);
       start = i;
-      bytes = baseBytes + sizes[i];
+      bytes = baseBytes + size;
     } else {
       bytes += metricBytes;
     }
   }
-  if (sizes.length > start) {
-    bounds.push([start, sizes.length]);
+  if (count > start) {
+    bounds.push([start, count]);
   }
   return bounds;
 }

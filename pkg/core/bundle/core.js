@@ -722,7 +722,6 @@ var cesCore = (() => {
     const byId = /* @__PURE__ */ new Map();
     for (let q = 0; q < queries.length; q++) {
       const query = queries[q];
-      const sizes = new MetricSizes();
       for (let w = 0; w < query.windows.length; w++) {
         const window = query.windows[w];
         const id = `${query.period}|${query.filter}|${window.from}|${window.to}`;
@@ -733,7 +732,6 @@ var cesCore = (() => {
             filter: query.filter,
             window,
             metrics: [],
-            sizes: [],
             keys: [],
             askedBy: [],
             indexOfKey: /* @__PURE__ */ new Map()
@@ -742,26 +740,13 @@ var cesCore = (() => {
           groups.push(group);
         }
         for (let d = 0; d < query.descriptors.length; d++) {
-          addDescriptor(group, query, query.descriptors[d], d, q, sizes);
+          addDescriptor(group, query, query.descriptors[d], q);
         }
       }
     }
     return groups;
   }
-  var MetricSizes = class {
-    constructor() {
-      this.sizes = [];
-    }
-    of(d, metric) {
-      let size = this.sizes[d];
-      if (size === void 0) {
-        size = JSON.stringify(metric).length;
-        this.sizes[d] = size;
-      }
-      return size;
-    }
-  };
-  function addDescriptor(group, query, descriptor, d, q, sizes) {
+  function addDescriptor(group, query, descriptor, q) {
     const at = group.indexOfKey.get(descriptor.key);
     if (at !== void 0) {
       if (!group.askedBy[at].includes(q)) {
@@ -769,19 +754,12 @@ var cesCore = (() => {
       }
       return;
     }
-    const dimensions = new Array(descriptor.dimensions.length);
-    for (let i = 0; i < dimensions.length; i++) {
-      const x = descriptor.dimensions[i];
-      dimensions[i] = { name: x.name, value: x.value };
-    }
-    const metric = {
+    group.indexOfKey.set(descriptor.key, group.metrics.length);
+    group.metrics.push({
       namespace: query.namespace,
       metric_name: query.metricName,
-      dimensions
-    };
-    group.indexOfKey.set(descriptor.key, group.metrics.length);
-    group.metrics.push(metric);
-    group.sizes.push(sizes.of(d, metric));
+      dimensions: descriptor.dimensions
+    });
     group.keys.push(descriptor.key);
     group.askedBy.push([q]);
   }
@@ -795,23 +773,33 @@ var cesCore = (() => {
       filter: group.filter
     };
     const baseBytes = JSON.stringify(emptyBody).length;
+    const count = group.metrics.length;
+    const wholeBytes = baseBytes - 2 + JSON.stringify(group.metrics).length;
+    const maxBodyBytes = wholeBytes <= options.maxBodyBytes ? Infinity : options.maxBodyBytes;
     const bounds = [];
     let start = 0;
     let bytes = baseBytes;
-    const sizes = group.sizes;
-    for (let i = 0; i < sizes.length; i++) {
-      const metricBytes = sizes[i] + (i > start ? 1 : 0);
-      const full = i - start >= maxMetrics || i > start && bytes + metricBytes > options.maxBodyBytes;
+    for (let i = 0; i < count; i++) {
+      if (maxBodyBytes === Infinity) {
+        if (i - start >= maxMetrics) {
+          bounds.push([start, i]);
+          start = i;
+        }
+        continue;
+      }
+      const size = JSON.stringify(group.metrics[i]).length;
+      const metricBytes = size + (i > start ? 1 : 0);
+      const full = i - start >= maxMetrics || i > start && bytes + metricBytes > maxBodyBytes;
       if (full) {
         bounds.push([start, i]);
         start = i;
-        bytes = baseBytes + sizes[i];
+        bytes = baseBytes + size;
       } else {
         bytes += metricBytes;
       }
     }
-    if (sizes.length > start) {
-      bounds.push([start, sizes.length]);
+    if (count > start) {
+      bounds.push([start, count]);
     }
     return bounds;
   }
