@@ -1,7 +1,8 @@
 /**
  * Store benchmark: seeds a file-backed store with the defaults (20 resources, 7 days), then
- * times batchQueryJson for the three benchmark cases beside JSON.stringify of the same answer,
- * with the answer-text cache emptied before each call (cold) and kept (warm).
+ * times batchQueryBuffer (the bytes the service sends) for the three benchmark cases beside
+ * JSON.stringify of the same answer, with the fragment cache emptied before each call (cold)
+ * and kept (warm).
  * Run: npx tsx bench/store.bench.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -122,16 +123,16 @@ function main(): void {
       () => JSON.stringify(answer),
       () => {
         store.clearCaches();
-        return store.batchQueryJson(c.project, c.req, 'seed', NOW);
+        return store.batchQueryBuffer(c.project, c.req, 'seed', NOW);
       },
-      () => store.batchQueryJson(c.project, c.req, 'seed', NOW),
+      () => store.batchQueryBuffer(c.project, c.req, 'seed', NOW),
     ]);
     console.log(
       `${c.name}: ${points} points, ${(text.length / 1024).toFixed(0)} KB\n` +
         `  JSON.stringify of the answer  mean ${ms(stringify.mean)} p99 ${ms(stringify.p99)}\n` +
-        `  batchQueryJson, cold cache   mean ${ms(cold.mean)} p99 ${ms(cold.p99)}` +
+        `  batchQueryBuffer, cold cache mean ${ms(cold.mean)} p99 ${ms(cold.p99)}` +
         ` (${(cold.mean / stringify.mean).toFixed(2)}x stringify)\n` +
-        `  batchQueryJson, warm cache   mean ${ms(warm.mean)} p99 ${ms(warm.p99)}` +
+        `  batchQueryBuffer, warm cache mean ${ms(warm.mean)} p99 ${ms(warm.p99)}` +
         ` (${(warm.mean / stringify.mean).toFixed(2)}x stringify)`
     );
   }

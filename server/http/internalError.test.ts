@@ -3,7 +3,7 @@ import { api, batchBody, testApp, TOKEN } from './testing';
 describe('internal faults', () => {
   it('answer 500 ces.0007 without details, and are logged', async () => {
     const t = testApp();
-    jest.spyOn(t.store, 'batchQueryJson').mockImplementation(() => {
+    jest.spyOn(t.store, 'batchQueryBuffer').mockImplementation(() => {
       throw new Error('disk on fire at /var/lib/secret-path');
     });
 

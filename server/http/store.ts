@@ -22,12 +22,13 @@ export interface PointInput {
 /** What the HTTP layer needs of the store; the SQLite store provides exactly this. */
 export interface MetricStore {
   addPoints(projectId: string, points: PointInput[]): void;
-  batchQueryJson(
+  /** The batch answer as UTF-8 JSON bytes. */
+  batchQueryBuffer(
     projectId: string,
     req: BatchQueryRequest,
     profile: Profile,
     nowMs: number
-  ): string;
+  ): Buffer;
   listMetrics(projectId: string, params: ListMetricsParams): ListMetricsResponse;
   singleMetric(
     projectId: string,

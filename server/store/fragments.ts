@@ -5,17 +5,19 @@ import { BLOCK_BUCKETS, bucketCount, fieldReader, type Block } from './block';
 /**
  * The JSON text of one rollup block under one filter: every bucket that holds data as
  * `,{"<filter>":<value>,"timestamp":<start>}`, and where each bucket's text starts, so that any
- * run of buckets is one slice of a string built once.
+ * run of buckets is one slice of bytes encoded once. The text is ASCII (numbers and a filter
+ * name), so a character offset is a byte offset; answers are assembled from byte slices because
+ * a string joined from many slices must be flattened and encoded again on every request.
  */
 export interface Fragment {
-  text: string;
-  /** `offsets[i]` is where bucket i starts in `text`; `offsets[BLOCK_BUCKETS]` is its length. */
+  bytes: Buffer;
+  /** `offsets[i]` is where bucket i starts in `bytes`; `offsets[BLOCK_BUCKETS]` is its length. */
   offsets: Int32Array;
 }
 
 /** The fragment of an absent block: no bucket holds data. */
 export const EMPTY_FRAGMENT: Fragment = {
-  text: '',
+  bytes: Buffer.alloc(0),
   offsets: new Int32Array(BLOCK_BUCKETS + 1),
 };
 
@@ -38,12 +40,12 @@ export function blockFragment(
     }
   }
   offsets[BLOCK_BUCKETS] = text.length;
-  return { text, offsets };
+  return { bytes: Buffer.from(text, 'latin1'), offsets };
 }
 
-/** The text of buckets [from, to) of a fragment (bucket positions within the block). */
-export function fragmentSlice(fragment: Fragment, from: number, to: number): string {
-  return fragment.text.slice(fragment.offsets[from], fragment.offsets[to]);
+/** The bytes of buckets [from, to) of a fragment (bucket positions within the block); no copy. */
+export function fragmentSlice(fragment: Fragment, from: number, to: number): Buffer {
+  return fragment.bytes.subarray(fragment.offsets[from], fragment.offsets[to]);
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   type SingleMetricParams,
 } from '../../src/ces';
 
-import { metricJson } from './answer';
+import { ANSWER_CLOSE, ANSWER_OPEN, AnswerParts, METRIC_CLOSE, metricHead } from './answer';
 import { BLOCK_BUCKETS, bucketCount, fieldReader } from './block';
 import type { Catalog, SeriesEntry } from './catalog';
 import {
@@ -47,7 +47,7 @@ export function answerSpan(
   return { from: clamped.from, end };
 }
 
-/** Reads answers: batch answers as JSON text, single-metric answers as objects. */
+/** Reads answers: batch answers as JSON bytes, single-metric answers as objects. */
 export class Queries {
   private readonly raw: Database.Statement<[number, number, number, number]>;
 
@@ -67,23 +67,31 @@ export class Queries {
       .raw(true);
   }
 
-  /** The whole JSON text of a batch answer; metrics in request order. */
-  batchJson(projectId: string, req: BatchQueryRequest, profile: Profile, nowMs: number): string {
+  /** The whole JSON answer of a batch query as UTF-8 bytes; metrics in request order. */
+  batchBytes(projectId: string, req: BatchQueryRequest, profile: Profile, nowMs: number): Buffer {
     const period = parsePeriod(req.period)!;
     const span = answerSpan(req.from, req.to, period, profile, req.metrics.length, nowMs);
     const catalog = this.catalog();
 
-    let text = '{"metrics":[';
+    const parts = new AnswerParts();
+    parts.push(ANSWER_OPEN);
     for (let m = 0; m < req.metrics.length; m++) {
       const ref = req.metrics[m];
       const entry = catalog.find(projectId, ref.namespace, ref.metric_name, ref.dimensions);
-      const points = entry ? this.pointsJson(entry, period, span, req.filter, nowMs) : '';
       const unit = entry ? entry.unit : UNKNOWN_UNIT;
-      text +=
-        (m > 0 ? ',' : '') +
-        metricJson(ref.namespace, ref.metric_name, ref.dimensions, unit, points);
+      parts.push(metricHead(m === 0, ref.namespace, ref.metric_name, ref.dimensions, unit));
+      if (entry && span.end > span.from) {
+        parts.startPoints();
+        if (period === 1) {
+          this.rawPoints(entry, span, req.filter, nowMs, parts);
+        } else {
+          this.bucketPoints(entry, period as RollupPeriod, span, req.filter, parts);
+        }
+      }
+      parts.push(METRIC_CLOSE);
     }
-    return text + ']}';
+    parts.push(ANSWER_CLOSE);
+    return parts.join();
   }
 
   /** The single-metric answer: each point carries the filter's field, timestamp and unit. */
@@ -110,29 +118,14 @@ export class Queries {
     return { datapoints, metric_name: params.metricName };
   }
 
-  private pointsJson(
-    entry: SeriesEntry,
-    period: Period,
-    span: { from: number; end: number },
-    filter: FilterName,
-    nowMs: number
-  ): string {
-    if (span.end <= span.from) {
-      return '';
-    }
-    if (period === 1) {
-      return this.rawJson(entry, span, filter, nowMs);
-    }
-    return this.bucketsJson(entry, period as RollupPeriod, span, filter);
-  }
-
-  /** Raw point texts from the hours' fragments, read and written only for hours not cached. */
-  private rawJson(
+  /** Raw point bytes from the hours' fragments, read and written only for hours not cached. */
+  private rawPoints(
     entry: SeriesEntry,
     span: { from: number; end: number },
     filter: FilterName,
-    nowMs: number
-  ): string {
+    nowMs: number,
+    parts: AnswerParts
+  ): void {
     const firstHour = Math.floor(span.from / RAW_BLOCK_MS);
     const lastHour = Math.floor((span.end - 1) / RAW_BLOCK_MS);
 
@@ -163,21 +156,19 @@ export class Queries {
       });
     }
 
-    let text = '';
     for (const fragment of found) {
-      const piece = rawSlice(fragment!, span.from, span.end);
-      text += text === '' ? piece.slice(1) : piece;
+      parts.pushPoints(rawSlice(fragment!, span.from, span.end));
     }
-    return text;
   }
 
-  /** Bucket texts from the blocks' fragments, read and written only for blocks not cached. */
-  private bucketsJson(
+  /** Bucket bytes from the blocks' fragments, read and written only for blocks not cached. */
+  private bucketPoints(
     entry: SeriesEntry,
     period: RollupPeriod,
     span: { from: number; end: number },
-    filter: FilterName
-  ): string {
+    filter: FilterName,
+    parts: AnswerParts
+  ): void {
     const bucketMs = period * 1000;
     const firstBucket = span.from / bucketMs;
     const endBucket = Math.ceil(span.end / bucketMs);
@@ -205,16 +196,12 @@ export class Queries {
       });
     }
 
-    let text = '';
-    found.forEach((fragment, k) => {
+    for (let k = 0; k < found.length; k++) {
       const base = (firstBlock + k) * BLOCK_BUCKETS;
       const from = Math.max(0, firstBucket - base);
       const to = Math.min(BLOCK_BUCKETS, endBucket - base);
-      const piece = fragmentSlice(fragment!, from, to);
-      // Each point text starts with a comma; the first one of the answer drops it.
-      text += text === '' ? piece.slice(1) : piece;
-    });
-    return text;
+      parts.pushPoints(fragmentSlice(found[k]!, from, to));
+    }
   }
 
   private visit(

@@ -5,7 +5,7 @@ import type { Fragment } from './fragments';
 /** Raw points are cached as text per series per hour. */
 export const RAW_BLOCK_MS = 3600_000;
 
-/** The text of one hour of raw points: each point's text, start offset and timestamp. */
+/** The bytes of one hour of raw points: each point's text, start offset and timestamp. */
 export interface RawFragment extends Fragment {
   /** Timestamp of each point, ascending; `offsets[k]` is where point k starts in `text`. */
   times: Float64Array;
@@ -24,14 +24,14 @@ export function rawFragment(rows: Array<[number, number]>, filter: FilterName): 
     text += `${head}${value},"timestamp":${ts}}`;
   }
   offsets[rows.length] = text.length;
-  return { text, offsets, times };
+  return { bytes: Buffer.from(text, 'latin1'), offsets, times };
 }
 
-/** The text of the points with `from <= timestamp < end`. */
-export function rawSlice(fragment: RawFragment, from: number, end: number): string {
+/** The bytes of the points with `from <= timestamp < end`; no copy. */
+export function rawSlice(fragment: RawFragment, from: number, end: number): Buffer {
   const first = firstAtOrAfter(fragment.times, from);
   const stop = firstAtOrAfter(fragment.times, end);
-  return fragment.text.slice(fragment.offsets[first], fragment.offsets[stop]);
+  return fragment.bytes.subarray(fragment.offsets[first], fragment.offsets[stop]);
 }
 
 function firstAtOrAfter(times: Float64Array, ms: number): number {

@@ -148,6 +148,17 @@ export class Store {
     return entry ? this.points.newest(entry.id) : undefined;
   }
 
+  /** The batch answer as UTF-8 JSON bytes, ready to send (request already validated). */
+  batchQueryBuffer(
+    projectId: string,
+    req: BatchQueryRequest,
+    profile: Profile,
+    nowMs: number
+  ): Buffer {
+    this.expiry.purge(nowMs);
+    return this.queries.batchBytes(projectId, req, profile, nowMs);
+  }
+
   /** The whole JSON text of the batch answer (request already validated). */
   batchQueryJson(
     projectId: string,
@@ -155,8 +166,7 @@ export class Store {
     profile: Profile,
     nowMs: number
   ): string {
-    this.expiry.purge(nowMs);
-    return this.queries.batchJson(projectId, req, profile, nowMs);
+    return this.batchQueryBuffer(projectId, req, profile, nowMs).toString('utf8');
   }
 
   /** One page of the project's metrics (the marker paging contract). */
