@@ -13,6 +13,14 @@ import (
 const adapterSource = `(function () {
   var core = cesCore;
   var host = {
+    planSaved: function (input) {
+      return core.plan({
+        queries: input.queries.map(core.toCoreQuery),
+        range: input.range,
+        options: input.options,
+        catalog: input.catalog,
+      });
+    },
     shapeAnswers: function (plan, outcomes) {
       return core.shape(plan, outcomes.map(function (o) {
         if ('body' in o) {

@@ -2,7 +2,10 @@
 // and panels plan the same batches and build the same series.
 package core
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // Dimension is one CES dimension of a metric, spelled as the wire spells it.
 type Dimension struct {
@@ -33,6 +36,45 @@ type CoreQuery struct {
 	Period     string            `json:"period"`
 	Filter     string            `json:"filter"`
 	Alias      string            `json:"alias,omitempty"`
+}
+
+// SavedQuery is a query as a panel or an alert rule saves it: a dimension value may be a single
+// value, `*` or Grafana's multi-value form `{a,b}`. The core's toCoreQuery reads it.
+type SavedQuery struct {
+	RefID      string           `json:"refId"`
+	Namespace  string           `json:"namespace"`
+	MetricName string           `json:"metricName"`
+	Dimensions []SavedDimension `json:"dimensions"`
+	Period     string           `json:"period,omitempty"`
+	Filter     string           `json:"filter,omitempty"`
+	Alias      string           `json:"alias,omitempty"`
+	Hide       bool             `json:"hide,omitempty"`
+}
+
+// SavedDimension is one dimension filter of a saved query.
+type SavedDimension struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// UsesWildcard reports whether a value asks for `*`, so the catalog must be read first.
+// A `*` is no valid character of a value, so any `*` means the wildcard or an error the
+// core will name.
+func (q SavedQuery) UsesWildcard() bool {
+	for _, d := range q.Dimensions {
+		if strings.Contains(d.Value, "*") {
+			return true
+		}
+	}
+	return false
+}
+
+// SavedPlanInput is a plan input whose queries are still as saved.
+type SavedPlanInput struct {
+	Queries []SavedQuery `json:"queries"`
+	Range   TimeRange    `json:"range"`
+	Options *PlanOptions `json:"options,omitempty"`
+	Catalog []MetricInfo `json:"catalog,omitempty"`
 }
 
 // PlanOptions are the settings that shape a plan; start from Engine.DefaultOptions.

@@ -26,7 +26,7 @@ type cesClient interface {
 // planner is what QueryData needs from the core engine.
 type planner interface {
 	DefaultOptions() core.PlanOptions
-	Plan(ctx context.Context, in core.PlanInput) (*core.Plan, error)
+	PlanSaved(ctx context.Context, in core.SavedPlanInput) (*core.Plan, error)
 	Assemble(ctx context.Context, plan *core.Plan,
 		answers []core.BatchAnswer) ([]core.QueryResult, error)
 }

@@ -30,7 +30,7 @@ func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReques
 		return response, nil
 	}
 
-	groups := map[panelRequest][]savedQuery{}
+	groups := map[panelRequest][]core.SavedQuery{}
 	var order []panelRequest
 	for _, q := range req.Queries {
 		saved, err := parseQuery(q.RefID, q.JSON)
@@ -65,27 +65,23 @@ func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReques
 // runPlan plans the queries together (so shared descriptors are fetched once), sends the
 // batches and answers each query.
 func (d *Datasource) runPlan(ctx context.Context, panel panelRequest,
-	saved []savedQuery) map[string]backend.DataResponse {
+	saved []core.SavedQuery) map[string]backend.DataResponse {
 	logger := backend.Logger.FromContext(ctx)
 	started := time.Now()
 	answers := make(map[string]backend.DataResponse, len(saved))
 
-	queries := make([]core.CoreQuery, len(saved))
-	for i, s := range saved {
-		queries[i] = s.coreQuery()
-	}
-	queries, catalog := d.resolveWildcards(ctx, queries, answers)
+	queries, catalog := d.resolveWildcards(ctx, saved, answers)
 	if len(queries) == 0 {
 		return answers
 	}
 
-	input := core.PlanInput{
+	input := core.SavedPlanInput{
 		Queries: queries,
 		Range:   core.TimeRange{From: panel.from, To: panel.to},
 		Options: d.planOptions(panel),
 		Catalog: catalog,
 	}
-	plan, err := d.engine.Plan(ctx, input)
+	plan, err := d.engine.PlanSaved(ctx, input)
 	if err != nil {
 		failAll(answers, queries, backend.ErrDataResponse(backend.StatusInternal, err.Error()))
 		return answers
@@ -123,7 +119,7 @@ func (d *Datasource) planOptions(panel panelRequest) *core.PlanOptions {
 	return &options
 }
 
-func failAll(answers map[string]backend.DataResponse, queries []core.CoreQuery,
+func failAll(answers map[string]backend.DataResponse, queries []core.SavedQuery,
 	failure backend.DataResponse) {
 	for _, q := range queries {
 		answers[q.RefID] = failure

@@ -2,49 +2,46 @@ package plugin
 
 import (
 	"encoding/json"
-	"reflect"
+	"strings"
 	"testing"
-
-	"github.com/hwc-cloudeye/cloudeye-datasource/pkg/core"
 )
 
-func TestCoreQuery(t *testing.T) {
+func TestParseQuery(t *testing.T) {
 	tests := []struct {
-		name  string
-		saved string
-		want  core.CoreQuery
+		name     string
+		saved    string
+		wantErr  string
+		wildcard bool
 	}{
-		{"a single value is a list of one, defaults filled in",
-			`{"namespace":" SYS.ECS ","metricName":"cpu_util",
-			  "dimensions":[{"name":"instance_id","value":"ecs-1"}]}`,
-			core.CoreQuery{RefID: "A", Namespace: "SYS.ECS", MetricName: "cpu_util",
-				Dimensions: []core.DimensionFilter{
-					{Name: "instance_id", Values: []string{"ecs-1"}},
-				},
-				Period: "auto", Filter: "average"}},
-		{"a multi-value is split, trimmed and without repeats",
-			`{"dimensions":[{"name":"instance_id","value":"{ecs-1, ecs-2,ecs-1,}"}],
-			  "period":"300","filter":"max","alias":"{{instance_id}}"}`,
-			core.CoreQuery{RefID: "A", Dimensions: []core.DimensionFilter{
-				{Name: "instance_id", Values: []string{"ecs-1", "ecs-2"}}},
-				Period: "300", Filter: "max", Alias: "{{instance_id}}"}},
-		{"a wildcard stays as it is",
-			`{"dimensions":[{"name":"instance_id","value":"*"}]}`,
-			core.CoreQuery{RefID: "A", Dimensions: []core.DimensionFilter{
-				{Name: "instance_id", Values: []string{"*"}}}, Period: "auto", Filter: "average"}},
-		{"an empty value is an empty list, for the core to report",
-			`{"dimensions":[{"name":"instance_id","value":" "}]}`,
-			core.CoreQuery{RefID: "A", Dimensions: []core.DimensionFilter{
-				{Name: "instance_id", Values: []string{}}}, Period: "auto", Filter: "average"}},
+		{"a single value needs no catalog",
+			`{"namespace":"SYS.ECS","metricName":"cpu_util",
+			  "dimensions":[{"name":"instance_id","value":"ecs-1"}]}`, "", false},
+		{"a multi-value needs no catalog",
+			`{"dimensions":[{"name":"instance_id","value":"{ecs-1,ecs-2}"}]}`, "", false},
+		{"a wildcard needs the catalog",
+			`{"dimensions":[{"name":"instance_id","value":"*"}]}`, "", true},
+		{"a wildcard inside a multi-value needs the catalog",
+			`{"dimensions":[{"name":"instance_id","value":"{ecs-1,*}"}]}`, "", true},
+		{"unreadable JSON says which query and what to do",
+			`{"dimensions":"instance_id"}`, "query A cannot be read", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			saved, err := parseQuery("A", json.RawMessage(tt.saved))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error = %v, want it to contain %q", err, tt.wantErr)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := saved.coreQuery(); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("got %+v\nwant %+v", got, tt.want)
+			if saved.RefID != "A" {
+				t.Errorf("refId = %q, want the request's A", saved.RefID)
+			}
+			if got := saved.UsesWildcard(); got != tt.wildcard {
+				t.Errorf("UsesWildcard() = %v, want %v", got, tt.wildcard)
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package plugin
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
@@ -12,12 +13,12 @@ import (
 // resolveWildcards reads the catalog of each namespace in which a query asks for `*`, so the
 // core can expand it. A query whose catalog cannot be read is answered with that error here and
 // left out of the plan; the others go on.
-func (d *Datasource) resolveWildcards(ctx context.Context, queries []core.CoreQuery,
-	answers map[string]backend.DataResponse) ([]core.CoreQuery, []core.MetricInfo) {
+func (d *Datasource) resolveWildcards(ctx context.Context, queries []core.SavedQuery,
+	answers map[string]backend.DataResponse) ([]core.SavedQuery, []core.MetricInfo) {
 	var namespaces []string
 	for _, q := range queries {
-		if usesWildcard(q) && !slices.Contains(namespaces, q.Namespace) {
-			namespaces = append(namespaces, q.Namespace)
+		if q.UsesWildcard() && !slices.Contains(namespaces, strings.TrimSpace(q.Namespace)) {
+			namespaces = append(namespaces, strings.TrimSpace(q.Namespace))
 		}
 	}
 	if len(namespaces) == 0 {
@@ -37,7 +38,7 @@ func (d *Datasource) resolveWildcards(ctx context.Context, queries []core.CoreQu
 
 	planned := queries[:0:0]
 	for _, q := range queries {
-		if failure, ok := failed[q.Namespace]; ok && usesWildcard(q) {
+		if failure, ok := failed[strings.TrimSpace(q.Namespace)]; ok && q.UsesWildcard() {
 			answers[q.RefID] = failure
 			continue
 		}
