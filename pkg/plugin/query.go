@@ -19,4 +19,3 @@ func parseQuery(refID string, raw json.RawMessage) (core.SavedQuery, error) {
 	saved.RefID = refID
 	return saved, nil
 }
-
