@@ -10,10 +10,12 @@ export function canonicalKey(
   metricName: string,
   dimensions: Dimension[]
 ): string {
-  const sorted = dimensions.length > 1 ? [...dimensions].sort(byName) : dimensions;
-  let key = `${namespace}|${metricName}`;
-  for (const d of sorted) {
-    key += `|${d.name}=${d.value}`;
+  // An index loop and slice(): the Go backend runs this in goja, where spreads and for...of
+  // go through the iterator protocol item by item.
+  const sorted = dimensions.length > 1 ? dimensions.slice().sort(byName) : dimensions;
+  let key = namespace + '|' + metricName;
+  for (let i = 0; i < sorted.length; i++) {
+    key += '|' + sorted[i].name + '=' + sorted[i].value;
   }
   return key;
 }

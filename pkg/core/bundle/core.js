@@ -121,10 +121,10 @@ var cesCore = (() => {
 
   // src/ces/key.ts
   function canonicalKey(namespace, metricName, dimensions) {
-    const sorted = dimensions.length > 1 ? [...dimensions].sort(byName) : dimensions;
-    let key = `${namespace}|${metricName}`;
-    for (const d of sorted) {
-      key += `|${d.name}=${d.value}`;
+    const sorted = dimensions.length > 1 ? dimensions.slice().sort(byName) : dimensions;
+    let key = namespace + "|" + metricName;
+    for (let i = 0; i < sorted.length; i++) {
+      key += "|" + sorted[i].name + "=" + sorted[i].value;
     }
     return key;
   }
