@@ -18,6 +18,8 @@ const DAY = 86400000;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const RESOURCES = process.env.BENCH_RESOURCES ?? '2';
 const WARMUP_S = 3;
+/** A folder to write the service's CPU profile into (node --cpu-prof), when set. */
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 
 interface Case {
   name: string;
@@ -46,7 +48,8 @@ async function main() {
   ];
 
   const seedingStarted = Date.now();
-  const server = startServer([...args, ...seedArgs]);
+  const nodeArgs = CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : [];
+  const server = startServer([...args, ...seedArgs], { nodeArgs, discardLog: true });
   try {
     await waitReady(url, server.child, 30 * 60000);
     console.log(
@@ -67,14 +70,20 @@ async function main() {
       // A short unmeasured run first, so JIT and SQLite page cache are warm for every case.
       await load(url, body, WARMUP_S);
       const cpuBefore = cpuMs(server.child.pid);
+      const clientBefore = process.cpuUsage();
+      const loadStarted = performance.now();
       const result = await load(url, body, DURATION_S);
       const cpuPerRequest = (cpuMs(server.child.pid) - cpuBefore) / result.requests.total;
+      const client = process.cpuUsage(clientBefore);
+      // Share of one core the load generator used: near 100% means it, not the service, limits.
+      const clientShare = (client.user + client.system) / 10 / (performance.now() - loadStarted);
       const points = sample.json.metrics.reduce((n: number, m: any) => n + m.datapoints.length, 0);
       console.log(
         `${c.name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, ` +
           `p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}; ` +
           `answer ${(sample.text.length / 1024).toFixed(0)} KB, ${points} points; ` +
-          `service CPU ${cpuPerRequest.toFixed(2)} ms/request; machine load ${loadavg()[0].toFixed(1)}`
+          `service CPU ${cpuPerRequest.toFixed(2)} ms/request; ` +
+          `client CPU ${clientShare.toFixed(0)}% of a core; machine load ${loadavg()[0].toFixed(1)}`
       );
       if (i === 0) {
         await compareWithStringify(url, body, sample.json);

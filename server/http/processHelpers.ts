@@ -17,22 +17,36 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** How to start the service process. */
+export interface StartOptions {
+  /** Flags for node itself, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+  /**
+   * Sends the request log (stdout) to /dev/null instead of keeping it: a load generator in this
+   * process would otherwise spend its time collecting thousands of log lines a second.
+   */
+  discardLog?: boolean;
+}
+
 /**
  * Starts `server/main.ts` with `args` as a child process (its output is kept for failures).
  * Node runs it with tsx as a loader, so the child is the service itself: a signal sent to it
  * reaches the service, not a wrapper.
  */
-export function startServer(args: string[]): { child: ChildProcess; output: () => string } {
+export function startServer(
+  args: string[],
+  options: StartOptions = {}
+): { child: ChildProcess; output: () => string } {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'server/main.ts'), ...args],
+    [...(options.nodeArgs ?? []), '--import', 'tsx', join(ROOT, 'server/main.ts'), ...args],
     {
       cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', options.discardLog ? 'ignore' : 'pipe', 'pipe'],
     }
   );
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   return { child, output: () => output };
 }
