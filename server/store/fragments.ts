@@ -1,4 +1,4 @@
-import type { FilterName } from '../../src/ces';
+import { FILTERS, PERIODS, type FilterName, type Period } from '../../src/ces';
 
 import { BLOCK_BUCKETS, bucketCount, fieldReader, type Block } from './block';
 
@@ -48,44 +48,80 @@ export function fragmentSlice(fragment: Fragment, from: number, to: number): Buf
   return fragment.bytes.subarray(fragment.offsets[from], fragment.offsets[to]);
 }
 
+/** Where a block's fragment sits in a series' map: block index, period slot and filter slot. */
+function blockKey(period: number, index: number, filter: FilterName): number {
+  // Timestamps are safe integers, so an index is below 2^32 and the key stays a safe integer.
+  return index * 64 + PERIODS.indexOf(period as Period) * 8 + FILTERS.indexOf(filter);
+}
+
 /**
  * Fragments kept between queries (keyed by period, 1 for raw hours), least recently used
- * dropped first. Dashboards ask for the
- * same series again and again; a block's text is written once until the block changes.
+ * series dropped first, their oldest blocks first. Dashboards ask for the same series again
+ * and again; a block's text is written once until the block changes. Keys are numbers in a map
+ * per series: building a string key per block cost more than the rest of the lookup.
  */
 export class FragmentCache<F extends Fragment = Fragment> {
-  private readonly entries = new Map<string, F>();
+  private readonly bySeries = new Map<number, Map<number, F>>();
+  private size = 0;
 
   constructor(private readonly capacity = 8192) {}
 
   /** The cached fragment of a block under a filter, if any. */
   get(period: number, seriesId: number, index: number, filter: FilterName): F | undefined {
-    const key = `${period}:${seriesId}:${index}:${filter}`;
-    const found = this.entries.get(key);
-    if (found) {
-      this.entries.delete(key);
-      this.entries.set(key, found);
+    const blocks = this.bySeries.get(seriesId);
+    if (blocks === undefined) {
+      return undefined;
     }
-    return found;
+    this.bySeries.delete(seriesId);
+    this.bySeries.set(seriesId, blocks);
+    return blocks.get(blockKey(period, index, filter));
   }
 
   /** Keeps a fragment. */
   set(period: number, seriesId: number, index: number, filter: FilterName, f: F): void {
-    this.entries.set(`${period}:${seriesId}:${index}:${filter}`, f);
-    if (this.entries.size > this.capacity) {
-      this.entries.delete(this.entries.keys().next().value!);
+    let blocks = this.bySeries.get(seriesId);
+    if (blocks === undefined) {
+      blocks = new Map();
+      this.bySeries.set(seriesId, blocks);
+    }
+    const key = blockKey(period, index, filter);
+    if (!blocks.has(key)) {
+      this.size++;
+    }
+    blocks.set(key, f);
+    while (this.size > this.capacity) {
+      this.dropOldest();
     }
   }
 
   /** Forgets every fragment of a block that changed. */
   drop(period: number, seriesId: number, index: number): void {
-    for (const filter of ['average', 'max', 'min', 'sum', 'variance'] as const) {
-      this.entries.delete(`${period}:${seriesId}:${index}:${filter}`);
+    const blocks = this.bySeries.get(seriesId);
+    if (blocks === undefined) {
+      return;
+    }
+    for (const filter of FILTERS) {
+      if (blocks.delete(blockKey(period, index, filter))) {
+        this.size--;
+      }
     }
   }
 
   /** Forgets everything. */
   clear(): void {
-    this.entries.clear();
+    this.bySeries.clear();
+    this.size = 0;
+  }
+
+  private dropOldest(): void {
+    const [seriesId, blocks] = this.bySeries.entries().next().value!;
+    const oldest = blocks.keys().next();
+    if (!oldest.done) {
+      blocks.delete(oldest.value);
+      this.size--;
+    }
+    if (blocks.size === 0) {
+      this.bySeries.delete(seriesId);
+    }
   }
 }
