@@ -1,4 +1,4 @@
-import { FILTERS, PERIODS, type FilterName, type Period } from '../../src/ces';
+import { FILTERS, PERIODS, type FilterName } from '../../src/ces';
 
 import { BLOCK_BUCKETS, bucketCount, fieldReader, type Block } from './block';
 
@@ -48,10 +48,14 @@ export function fragmentSlice(fragment: Fragment, from: number, to: number): Buf
   return fragment.bytes.subarray(fragment.offsets[from], fragment.offsets[to]);
 }
 
+// Local copies: an imported binding is read through a module getter on every lookup.
+const PERIOD_SLOTS: readonly number[] = [...PERIODS];
+const FILTER_SLOTS: readonly FilterName[] = [...FILTERS];
+
 /** Where a block's fragment sits in a series' map: block index, period slot and filter slot. */
 function blockKey(period: number, index: number, filter: FilterName): number {
   // Timestamps are safe integers, so an index is below 2^32 and the key stays a safe integer.
-  return index * 64 + PERIODS.indexOf(period as Period) * 8 + FILTERS.indexOf(filter);
+  return index * 64 + PERIOD_SLOTS.indexOf(period) * 8 + FILTER_SLOTS.indexOf(filter);
 }
 
 /**
@@ -100,7 +104,7 @@ export class FragmentCache<F extends Fragment = Fragment> {
     if (blocks === undefined) {
       return;
     }
-    for (const filter of FILTERS) {
+    for (const filter of FILTER_SLOTS) {
       if (blocks.delete(blockKey(period, index, filter))) {
         this.size--;
       }
