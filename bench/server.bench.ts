@@ -70,20 +70,26 @@ async function main() {
       // A short unmeasured run first, so JIT and SQLite page cache are warm for every case.
       await load(url, body, WARMUP_S);
       const cpuBefore = cpuMs(server.child.pid);
+      const waitBefore = runQueueWaitMs(server.child.pid);
       const clientBefore = process.cpuUsage();
       const loadStarted = performance.now();
       const result = await load(url, body, DURATION_S);
       const cpuPerRequest = (cpuMs(server.child.pid) - cpuBefore) / result.requests.total;
       const client = process.cpuUsage(clientBefore);
+      const loadMs = performance.now() - loadStarted;
+      // Time the service was ready to run but waited for a core that others held.
+      const waitShare = ((runQueueWaitMs(server.child.pid) - waitBefore) * 100) / loadMs;
       // Share of one core the load generator used: near 100% means it, not the service, limits.
-      const clientShare = (client.user + client.system) / 10 / (performance.now() - loadStarted);
+      const clientShare = (client.user + client.system) / 10 / loadMs;
       const points = sample.json.metrics.reduce((n: number, m: any) => n + m.datapoints.length, 0);
       console.log(
         `${c.name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, ` +
           `p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}; ` +
           `answer ${(sample.text.length / 1024).toFixed(0)} KB, ${points} points; ` +
           `service CPU ${cpuPerRequest.toFixed(2)} ms/request; ` +
-          `client CPU ${clientShare.toFixed(0)}% of a core; machine load ${loadavg()[0].toFixed(1)}`
+          `client CPU ${clientShare.toFixed(0)}% of a core; ` +
+          `service waited for a core ${waitShare.toFixed(0)}% of the run; ` +
+          `machine load ${loadavg()[0].toFixed(1)}`
       );
       if (i === 0) {
         await compareWithStringify(url, body, sample.json);
@@ -161,6 +167,15 @@ function cpuMs(pid: number | undefined): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Time a process has spent runnable but not running (kernel schedstat), in ms. */
+function runQueueWaitMs(pid: number | undefined): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
   } catch {
     return NaN;
   }

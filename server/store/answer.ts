@@ -24,7 +24,8 @@ export function metricHead(
   let dims = '';
   for (let i = 0; i < dimensions.length; i++) {
     const d = dimensions[i];
-    dims += `${i > 0 ? ',' : ''}{"name":${JSON.stringify(d.name)},"value":${JSON.stringify(d.value)}}`;
+    const name = JSON.stringify(d.name);
+    dims += `${i > 0 ? ',' : ''}{"name":${name},"value":${JSON.stringify(d.value)}}`;
   }
   // Names and units come from requests and may hold any character: encoded as UTF-8.
   return Buffer.from(

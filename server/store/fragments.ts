@@ -21,7 +21,7 @@ export const EMPTY_FRAGMENT: Fragment = {
   offsets: new Int32Array(BLOCK_BUCKETS + 1),
 };
 
-/** Writes a block's fragment; numbers go through `String`, exactly as JSON.stringify formats them. */
+/** Writes a block's fragment; numbers go through `String`, formatted as JSON.stringify does. */
 export function blockFragment(
   block: Block,
   index: number,
