@@ -1,23 +1,14 @@
 import type {
   BatchQueryRequest,
-  Dimension,
   ListMetricsParams,
   ListMetricsResponse,
   MetricDataResponse,
   Profile,
   SingleMetricParams,
 } from '../../src/ces';
+import type { PointInput } from '../store/store';
 
-/** One point to store, as the add-metric-data endpoint hands it over. */
-export interface PointInput {
-  namespace: string;
-  metricName: string;
-  dimensions: Dimension[];
-  timestamp: number;
-  value: number;
-  unit: string;
-  ttlS?: number;
-}
+export type { PointInput };
 
 /** What the HTTP layer needs of the store; the SQLite store provides exactly this. */
 export interface MetricStore {

@@ -66,6 +66,18 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
       }),
   });
 
+  const numberField = (name: NumberSetting, label: string, description: string) => (
+    <Field label={label} description={description} invalid={!!shown(name)} error={shown(name)}>
+      <Input
+        type="number"
+        aria-label={label}
+        value={jsonData[name] ?? ''}
+        onChange={onNumber(name)}
+        onBlur={onBlur(name)}
+      />
+    </Field>
+  );
+
   const authType = jsonData.authType ?? DEFAULT_OPTIONS.authType;
   return (
     <Stack direction="column" gap={2}>
@@ -134,20 +146,11 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
       </FieldSet>
 
       <FieldSet label="Limits">
-        <Field
-          label="Metrics per request"
-          description="10 under the long-standing rule; the current cloud accepts up to 500."
-          invalid={!!shown('maxMetricsPerRequest')}
-          error={shown('maxMetricsPerRequest')}
-        >
-          <Input
-            type="number"
-            aria-label="Metrics per request"
-            value={jsonData.maxMetricsPerRequest ?? ''}
-            onChange={onNumber('maxMetricsPerRequest')}
-            onBlur={onBlur('maxMetricsPerRequest')}
-          />
-        </Field>
+        {numberField(
+          'maxMetricsPerRequest',
+          'Metrics per request',
+          '10 under the long-standing rule; the current cloud accepts up to 500.'
+        )}
         <Field
           label="Datapoint budget"
           description="The current cloud limits metrics × points to 3000."
@@ -158,34 +161,16 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
             onChange={(value) => setJson({ datapointBudget: value })}
           />
         </Field>
-        <Field
-          label="Raw interval (seconds)"
-          description="How often raw points are collected; used to count raw points."
-          invalid={!!shown('rawIntervalSeconds')}
-          error={shown('rawIntervalSeconds')}
-        >
-          <Input
-            type="number"
-            aria-label="Raw interval"
-            value={jsonData.rawIntervalSeconds ?? ''}
-            onChange={onNumber('rawIntervalSeconds')}
-            onBlur={onBlur('rawIntervalSeconds')}
-          />
-        </Field>
-        <Field
-          label="Calls per minute"
-          description="The backend keeps to this rate; CES allows 500."
-          invalid={!!shown('callsPerMinute')}
-          error={shown('callsPerMinute')}
-        >
-          <Input
-            type="number"
-            aria-label="Calls per minute"
-            value={jsonData.callsPerMinute ?? ''}
-            onChange={onNumber('callsPerMinute')}
-            onBlur={onBlur('callsPerMinute')}
-          />
-        </Field>
+        {numberField(
+          'rawIntervalSeconds',
+          'Raw interval (seconds)',
+          'How often raw points are collected; used to count raw points.'
+        )}
+        {numberField(
+          'callsPerMinute',
+          'Calls per minute',
+          'The backend keeps to this rate; CES allows 500.'
+        )}
       </FieldSet>
     </Stack>
   );
