@@ -20,6 +20,9 @@ go vet ./...
 
 step "build the plugin (frontend, core bundle, backend executables)"
 npm run build
+# The build rewrites the embedded core bundle; a difference means the committed one was stale.
+git diff --exit-code --stat pkg/core/bundle/ ||
+  { echo "pkg/core/bundle/core.js is stale: run npm run build:core and commit it"; exit 1; }
 
 step "Jest (contract, core, plugin, service)"
 npx jest --ci
