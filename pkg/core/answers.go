@@ -1,6 +1,7 @@
 package core
 
 import (
+	"bytes"
 	"errors"
 
 	jsoniter "github.com/json-iterator/go"
@@ -23,68 +24,86 @@ type BatchAnswer struct {
 	Err     *AnswerError
 }
 
-// cesAnswer is the 200 body of batch-query-metric-data.
+// cesAnswer is the 200 body of batch-query-metric-data, its points read for one statistic.
 type cesAnswer struct {
 	Metrics []cesMetric
+	// field is the statistic the points' values were read for ("" means average only).
+	field string
+	body  []byte
+	// others holds the body read again for other statistics, which only tests ask for: a
+	// series reads the field its batch's filter names.
+	others map[string]*cesAnswer
 }
 
-// cesMetric is one metric of an answer, datapoints included.
+// cesMetric is one metric of an answer, its usable points included.
 type cesMetric struct {
 	Namespace  string
 	MetricName string
 	Dimensions []Dimension
 	Unit       string
-	Datapoints []datapoint
+	// Count is how many datapoints the answer held, usable or not.
+	Count int
+	// Points are the datapoints with a numeric timestamp and a value, in answer order.
+	Points []point
 }
 
-// datapoint holds a timestamp and whichever statistic fields the answer carried.
-type datapoint struct {
-	Timestamp optFloat
-	Average   optFloat
-	Max       optFloat
-	Min       optFloat
-	Sum       optFloat
-	Variance  optFloat
+// point is a datapoint as the join reads it: its timestamp and the value of the field it was
+// read for, or of `average` when that field is not a number. A datapoint without a numeric
+// timestamp or without either value is not kept, as the join would skip it.
+type point struct {
+	Timestamp int64
+	Value     float64
 }
 
-// optFloat is a number that may be absent: null, a string or a missing field all leave it
-// absent, as the core's `typeof v === 'number'` test does.
-type optFloat struct {
-	value float64
-	ok    bool
-}
-
-// field returns the statistic named by a CES filter.
-func (p *datapoint) field(name string) optFloat {
-	switch name {
-	case "average":
-		return p.Average
-	case "max":
-		return p.Max
-	case "min":
-		return p.Min
-	case "sum":
-		return p.Sum
-	case "variance":
-		return p.Variance
+// statistic is the datapoint field a CES filter names, or "" for any other filter, which
+// leaves the join reading `average`.
+func statistic(filter string) string {
+	switch filter {
+	case "average", "max", "min", "sum", "variance":
+		return filter
 	}
-	return optFloat{}
+	return ""
 }
 
-// parseAnswer decodes the body of a 2xx answer. It walks the JSON with jsoniter's iterator
-// rather than reflection: an answer for 100 series holds ~30,000 datapoints, and decoding them
-// was most of the time of Assemble.
-func parseAnswer(body []byte) (*cesAnswer, error) {
+// forField returns the answer with its points read for field, reading the body again when it
+// was read for another statistic.
+func (a *cesAnswer) forField(field string) *cesAnswer {
+	field = statistic(field)
+	if field == a.field {
+		return a
+	}
+	if other := a.others[field]; other != nil {
+		return other
+	}
+	other, err := parseAnswer(a.body, field)
+	if err != nil {
+		return nil
+	}
+	if a.others == nil {
+		a.others = map[string]*cesAnswer{}
+	}
+	a.others[field] = other
+	return other
+}
+
+// parseAnswer decodes the body of a 2xx answer, keeping of each datapoint only what the join
+// of the statistic field reads. It walks the JSON with jsoniter's iterator rather than
+// reflection, and datapoints with a scanner of their own (see readDatapoints): an answer for
+// 100 series holds ~30,000 datapoints, and decoding them was most of the time of Assemble.
+func parseAnswer(body []byte, field string) (*cesAnswer, error) {
 	iter := jsoniter.ParseBytes(jsoniter.ConfigDefault, body)
-	var answer cesAnswer
-	readObject(iter, "answer", func(field string) {
-		if field != "metrics" {
+	reader := pointReader{field: statistic(field)}
+	// One array holds the points of every metric; the timestamps counted bound its length.
+	reader.points = make([]point, 0, bytes.Count(body, []byte(`"timestamp"`)))
+	answer := cesAnswer{field: reader.field, body: body}
+	readObject(iter, "answer", func(name string) {
+		if name != "metrics" {
 			iter.Skip()
 			return
 		}
 		answer.Metrics = []cesMetric{}
 		readArray(iter, "metrics", func() {
-			answer.Metrics = append(answer.Metrics, readMetric(iter))
+			answer.Metrics = append(answer.Metrics, readMetric(iter, &reader))
 		})
 	})
 	if iter.Error != nil {
@@ -97,10 +116,11 @@ func parseAnswer(body []byte) (*cesAnswer, error) {
 }
 
 // readMetric reads one metric of an answer.
-func readMetric(iter *jsoniter.Iterator) cesMetric {
+func readMetric(iter *jsoniter.Iterator, reader *pointReader) cesMetric {
 	var metric cesMetric
-	readObject(iter, "metric", func(field string) {
-		switch field {
+	first := len(reader.points)
+	readObject(iter, "metric", func(name string) {
+		switch name {
 		case "namespace":
 			metric.Namespace = iter.ReadString()
 		case "metric_name":
@@ -112,21 +132,21 @@ func readMetric(iter *jsoniter.Iterator) cesMetric {
 				metric.Dimensions = append(metric.Dimensions, readDimension(iter))
 			})
 		case "datapoints":
-			readArray(iter, "datapoints", func() {
-				metric.Datapoints = append(metric.Datapoints, readDatapoint(iter))
-			})
+			metric.Count += reader.read(iter)
 		default:
 			iter.Skip()
 		}
 	})
+	// The points of this metric are the ones appended while reading it.
+	metric.Points = reader.points[first:len(reader.points):len(reader.points)]
 	return metric
 }
 
 // readDimension reads one {name, value} dimension.
 func readDimension(iter *jsoniter.Iterator) Dimension {
 	var dimension Dimension
-	readObject(iter, "dimension", func(field string) {
-		switch field {
+	readObject(iter, "dimension", func(name string) {
+		switch name {
 		case "name":
 			dimension.Name = iter.ReadString()
 		case "value":
@@ -136,35 +156,6 @@ func readDimension(iter *jsoniter.Iterator) Dimension {
 		}
 	})
 	return dimension
-}
-
-// readDatapoint reads one datapoint; fields other than the timestamp and statistics are
-// skipped.
-func readDatapoint(iter *jsoniter.Iterator) datapoint {
-	var point datapoint
-	readObject(iter, "datapoint", func(field string) {
-		var target *optFloat
-		switch field {
-		case "timestamp":
-			target = &point.Timestamp
-		case "average":
-			target = &point.Average
-		case "max":
-			target = &point.Max
-		case "min":
-			target = &point.Min
-		case "sum":
-			target = &point.Sum
-		case "variance":
-			target = &point.Variance
-		}
-		if target == nil || iter.WhatIsNext() != jsoniter.NumberValue {
-			iter.Skip()
-			return
-		}
-		*target = optFloat{value: iter.ReadFloat64(), ok: true}
-	})
-	return point
 }
 
 // readObject calls read for each field of a JSON object, which must consume the field's value.

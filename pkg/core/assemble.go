@@ -15,9 +15,10 @@ func (e *Engine) Assemble(
 	if plan == nil {
 		return nil, fmt.Errorf("assemble needs the plan the answers belong to")
 	}
-	parsed, outcomes := readAnswers(answers)
+	view := viewForShape(plan)
+	parsed, outcomes := readAnswers(answers, filters(view))
 
-	args, err := boundaryJSON.Marshal([]any{viewForShape(plan), outcomes})
+	args, err := boundaryJSON.Marshal([]any{view, outcomes})
 	if err != nil {
 		return nil, fmt.Errorf("assemble input cannot be encoded: %w", err)
 	}
@@ -56,7 +57,8 @@ func (e *Engine) Assemble(
 // readAnswers parses the 2xx bodies and describes every answer to the core without its
 // points: heads of an answer, the error of a batch that got no answer, or the raw body of an
 // error status for the core to read (so CES and gateway error bodies are read in one place).
-func readAnswers(answers []BatchAnswer) (map[int]*cesAnswer, []any) {
+// Points are read for the filter of their batch, which is the field the join reads.
+func readAnswers(answers []BatchAnswer, filters map[int]string) (map[int]*cesAnswer, []any) {
 	parsed := make(map[int]*cesAnswer, len(answers))
 	outcomes := make([]any, len(answers))
 	for i, answer := range answers {
@@ -65,7 +67,7 @@ func readAnswers(answers []BatchAnswer) (map[int]*cesAnswer, []any) {
 			continue
 		}
 		if answer.Status >= 200 && answer.Status < 300 {
-			if body, err := parseAnswer(answer.Body); err == nil {
+			if body, err := parseAnswer(answer.Body, filters[answer.BatchID]); err == nil {
 				parsed[answer.BatchID] = body
 				outcomes[i] = answeredOutcome{answer.BatchID, answer.Status, heads(body)}
 				continue
@@ -96,7 +98,7 @@ func heads(answer *cesAnswer) []metricHead {
 			MetricName: m.MetricName,
 			Dimensions: dimensions,
 			Unit:       m.Unit,
-			Count:      len(m.Datapoints),
+			Count:      m.Count,
 		}
 	}
 	return out
@@ -137,4 +139,15 @@ func viewForShape(plan *Plan) shapePlan {
 		_ = boundaryJSON.Unmarshal(batch.Body, &batches[i].Body)
 	}
 	return shapePlan{Batches: batches, Queries: plan.Queries}
+}
+
+// filters maps each batch id to the filter its body names ("" when it names none).
+func filters(view shapePlan) map[int]string {
+	out := make(map[int]string, len(view.Batches))
+	for _, batch := range view.Batches {
+		var filter string
+		_ = boundaryJSON.Unmarshal(batch.Body.Filter, &filter)
+		out[batch.ID] = filter
+	}
+	return out
 }

@@ -72,7 +72,7 @@ func TestParseAnswerRefusesWhatIsNotABatchAnswer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := parseAnswer([]byte(tt.body)); err == nil {
+			if _, err := parseAnswer([]byte(tt.body), "average"); err == nil {
 				t.Fatalf("parseAnswer(%s) accepted it", tt.body)
 			}
 		})
@@ -81,7 +81,7 @@ func TestParseAnswerRefusesWhatIsNotABatchAnswer(t *testing.T) {
 
 func mustParse(t *testing.T, body string) *cesAnswer {
 	t.Helper()
-	answer, err := parseAnswer([]byte(body))
+	answer, err := parseAnswer([]byte(body), "")
 	if err != nil {
 		t.Fatal(err)
 	}
