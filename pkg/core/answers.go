@@ -87,15 +87,30 @@ func (a *cesAnswer) forField(field string) *cesAnswer {
 }
 
 // parseAnswer decodes the body of a 2xx answer, keeping of each datapoint only what the join
-// of the statistic field reads. It walks the JSON with jsoniter's iterator rather than
-// reflection, and datapoints with a scanner of their own (see readDatapoints): an answer for
-// 100 series holds ~30,000 datapoints, and decoding them was most of the time of Assemble.
+// of the statistic field reads. An answer for 100 series holds ~30,000 datapoints, and
+// decoding them was most of the time of Assemble: scanAnswer reads the shape the service
+// writes without a string or closure per datapoint; any other body is read by jsoniter's
+// iterator, which decides what is and is not an answer.
 func parseAnswer(body []byte, field string) (*cesAnswer, error) {
-	iter := jsoniter.ParseBytes(jsoniter.ConfigDefault, body)
-	reader := pointReader{field: statistic(field)}
+	field = statistic(field)
 	// One array holds the points of every metric; the timestamps counted bound its length.
-	reader.points = make([]point, 0, bytes.Count(body, []byte(`"timestamp"`)))
-	answer := cesAnswer{field: reader.field, body: body}
+	points := make([]point, 0, bytes.Count(body, []byte(`"timestamp"`)))
+	answer, ok := scanAnswer(body, field, points)
+	if !ok {
+		var err error
+		if answer, err = readAnswer(body, field, points); err != nil {
+			return nil, err
+		}
+	}
+	answer.field, answer.body = field, body
+	return answer, nil
+}
+
+// readAnswer decodes an answer with jsoniter's iterator.
+func readAnswer(body []byte, field string, points []point) (*cesAnswer, error) {
+	iter := jsoniter.ParseBytes(jsoniter.ConfigDefault, body)
+	reader := pointReader{field: field, points: points}
+	var answer cesAnswer
 	readObject(iter, "answer", func(name string) {
 		if name != "metrics" {
 			iter.Skip()

@@ -9,54 +9,20 @@ type pointReader struct {
 	// field is the statistic read, "" for average only.
 	field  string
 	points []point
-	// raw is reused for the bytes of each datapoints array.
-	raw []byte
 }
 
-// read reads the datapoints array at iter and returns how many datapoints it held. The array
-// is first read by scanDatapoints, which knows only the shape the service writes; anything
-// else (escapes, strings, nulls, exponents, long numbers) is read again by the general path,
-// which decides exactly as a full decoding would, errors included.
+// read reads the datapoints array at iter, keeping the points the join reads, and returns
+// how many datapoints it held.
 func (r *pointReader) read(iter *jsoniter.Iterator) int {
-	if iter.WhatIsNext() != jsoniter.ArrayValue {
-		iter.ReportError("read datapoints", "datapoints is not a JSON array")
-		return 0
-	}
-	if r.raw == nil {
-		// jsoniter captures only into a buffer that exists; it grows to the largest array.
-		r.raw = make([]byte, 0, 4096)
-	}
-	r.raw = iter.SkipAndAppendBytes(r.raw[:0])
-	if iter.Error != nil {
-		return 0
-	}
-	kept := len(r.points)
-	points, count, ok := scanDatapoints(r.raw, r.field, r.points)
-	if ok {
-		r.points = points
-		return count
-	}
-	points, count, err := readDatapointsSlowly(r.raw, r.field, r.points[:kept])
-	if err != nil {
-		iter.ReportError("read datapoints", err.Error())
-		return 0
-	}
-	r.points = points
-	return count
-}
-
-// readDatapointsSlowly reads a datapoints array with jsoniter, each datapoint in full.
-func readDatapointsSlowly(raw []byte, field string, points []point) ([]point, int, error) {
-	iter := jsoniter.ParseBytes(jsoniter.ConfigDefault, raw)
 	count := 0
 	readArray(iter, "datapoints", func() {
 		read := readDatapoint(iter)
 		count++
-		if p, ok := read.point(field); ok {
-			points = append(points, p)
+		if p, ok := read.point(r.field); ok {
+			r.points = append(r.points, p)
 		}
 	})
-	return points, count, iter.Error
+	return count
 }
 
 // datapoint holds a timestamp and whichever statistic fields a datapoint carried.

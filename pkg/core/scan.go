@@ -1,68 +1,8 @@
 package core
 
-// scanDatapoints reads a datapoints array of the shape the service writes: objects whose
-// values are all plain JSON numbers (no exponent, at most 15 digits) under keys without
-// escapes. It appends the points the join keeps for field (see point) and returns how many
-// datapoints the array held; ok is false, with points to be dropped, for anything else.
-// Unlike jsoniter's callbacks it makes no string per key and no closure per datapoint.
-func scanDatapoints(raw []byte, field string, points []point) (_ []point, count int, ok bool) {
-	s := scanner{b: raw}
-	if !s.next('[') {
-		return points, 0, false
-	}
-	if s.next(']') {
-		return points, 0, s.end()
-	}
-	for {
-		var timestamp, value, average float64
-		var hasTimestamp, hasValue, hasAverage bool
-		if !s.next('{') {
-			return points, 0, false
-		}
-		if !s.next('}') {
-			for {
-				key, ok := s.key()
-				if !ok || !s.next(':') {
-					return points, 0, false
-				}
-				number, ok := s.number()
-				if !ok {
-					return points, 0, false
-				}
-				switch {
-				case string(key) == "timestamp":
-					timestamp, hasTimestamp = number, true
-				case string(key) == "average":
-					average, hasAverage = number, true
-				}
-				if field != "" && string(key) == field {
-					value, hasValue = number, true
-				}
-				if s.next('}') {
-					break
-				}
-				if !s.next(',') {
-					return points, 0, false
-				}
-			}
-		}
-		count++
-		if !hasValue {
-			value, hasValue = average, hasAverage
-		}
-		if hasTimestamp && hasValue {
-			points = append(points, point{Timestamp: int64(timestamp), Value: value})
-		}
-		if s.next(']') {
-			return points, count, s.end()
-		}
-		if !s.next(',') {
-			return points, 0, false
-		}
-	}
-}
-
-// scanner walks JSON text byte by byte.
+// scanner walks JSON text byte by byte. It reads only what is plain: strings without escapes,
+// numbers without exponent and with at most 15 digits, and literals; each method reports
+// false for anything else, and the caller then leaves the text to jsoniter.
 type scanner struct {
 	b []byte
 	i int
@@ -90,14 +30,23 @@ func (s *scanner) next(c byte) bool {
 	return false
 }
 
+// peek returns the next byte after whitespace, or 0 at the end.
+func (s *scanner) peek() byte {
+	s.space()
+	if s.i < len(s.b) {
+		return s.b[s.i]
+	}
+	return 0
+}
+
 // end reports whether only whitespace is left.
 func (s *scanner) end() bool {
 	s.space()
 	return s.i == len(s.b)
 }
 
-// key reads a string without escapes or control characters; the bytes alias the text.
-func (s *scanner) key() ([]byte, bool) {
+// str reads a string without escapes or control characters; the bytes alias the text.
+func (s *scanner) str() ([]byte, bool) {
 	if !s.next('"') {
 		return nil, false
 	}
@@ -113,6 +62,38 @@ func (s *scanner) key() ([]byte, bool) {
 		}
 	}
 	return nil, false
+}
+
+// literal consumes word when it comes next.
+func (s *scanner) literal(word string) bool {
+	if len(s.b)-s.i < len(word) || string(s.b[s.i:s.i+len(word)]) != word {
+		return false
+	}
+	s.i += len(word)
+	return true
+}
+
+// value reads a string, number or literal; isNumber says whether it was a number.
+func (s *scanner) value() (number float64, isNumber, ok bool) {
+	switch c := s.peek(); {
+	case c == '"':
+		_, ok = s.str()
+		return 0, false, ok
+	case c == 'n':
+		return 0, false, s.literal("null")
+	case c == 't':
+		return 0, false, s.literal("true")
+	case c == 'f':
+		return 0, false, s.literal("false")
+	}
+	number, ok = s.number()
+	return number, ok, ok
+}
+
+// skipValue skips a string, number or literal.
+func (s *scanner) skipValue() bool {
+	_, _, ok := s.value()
+	return ok
 }
 
 // exactPow10 are the powers of ten a float64 holds exactly.

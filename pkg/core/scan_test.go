@@ -3,11 +3,12 @@ package core
 import (
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"strconv"
 	"testing"
 )
 
-func TestScanDatapointsAgreesWithTheGeneralPath(t *testing.T) {
+func TestScanAnswerReadsDatapointsAsTheGeneralPathDoes(t *testing.T) {
 	tests := []struct {
 		name     string
 		raw      string
@@ -35,9 +36,12 @@ func TestScanDatapointsAgreesWithTheGeneralPath(t *testing.T) {
 			raw: `[{"timestamp":999999999999999,"average":0.12345678901234}]`},
 		{name: "-0 stays negative zero", field: "average", scanned: true, wantKept: 1,
 			raw: `[{"timestamp":0,"average":-0}]`},
-		{name: "a null value", field: "max", raw: `[{"timestamp":1,"max":null,"average":4}]`,
-			wantKept: 1},
-		{name: "a string value", field: "max", raw: `[{"timestamp":"1","max":2}]`},
+		{name: "a null value is absent", field: "max", scanned: true, wantKept: 1,
+			raw: `[{"timestamp":1,"max":null,"average":4}]`},
+		{name: "a string value is absent", field: "max", scanned: true,
+			raw: `[{"timestamp":"1","max":2}]`},
+		{name: "a later non-number leaves the earlier number", field: "max", scanned: true,
+			wantKept: 1, raw: `[{"timestamp":1,"max":2,"max":true,"unit":"%"}]`},
 		{name: "an escaped key", field: "max", raw: `[{"timestamp":1,"m\u0061x":2}]`, wantKept: 1},
 		{name: "an exponent", field: "max", raw: `[{"timestamp":1,"max":2e3}]`, wantKept: 1},
 		{name: "16 digits", field: "max", raw: `[{"timestamp":1,"max":1.234567890123456}]`,
@@ -55,16 +59,18 @@ func TestScanDatapointsAgreesWithTheGeneralPath(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			slow, slowCount, slowErr := readDatapointsSlowly([]byte(tt.raw), tt.field, nil)
-			fast, fastCount, scanned := scanDatapoints([]byte(tt.raw), tt.field, nil)
+			body := []byte(`{"metrics":[{"datapoints":` + tt.raw + `}]}`)
+			slow, slowErr := readAnswer(body, tt.field, nil)
+			fast, scanned := scanAnswer(body, tt.field, nil)
 			if scanned != tt.scanned {
 				t.Fatalf("scanned = %v, want %v", scanned, tt.scanned)
 			}
 			if (slowErr != nil) != tt.wantErr {
 				t.Fatalf("the general path's error = %v, want an error: %v", slowErr, tt.wantErr)
 			}
-			if slowErr == nil && len(slow) != tt.wantKept {
-				t.Fatalf("the general path kept %d points, want %d", len(slow), tt.wantKept)
+			if slowErr == nil && len(slow.Metrics[0].Points) != tt.wantKept {
+				t.Fatalf("the general path kept %d points, want %d",
+					len(slow.Metrics[0].Points), tt.wantKept)
 			}
 			if !scanned {
 				return
@@ -72,15 +78,12 @@ func TestScanDatapointsAgreesWithTheGeneralPath(t *testing.T) {
 			if slowErr != nil {
 				t.Fatalf("the scanner read what the general path refuses: %v", slowErr)
 			}
-			assertSamePoints(t, fast, slow)
-			if fastCount != slowCount {
-				t.Fatalf("count = %d, the general path counts %d", fastCount, slowCount)
-			}
+			assertSameAnswer(t, fast, slow)
 		})
 	}
 }
 
-func TestScanDatapointsReadsNumbersAsParseFloatDoes(t *testing.T) {
+func TestScannerReadsNumbersAsParseFloatDoes(t *testing.T) {
 	random := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
 		digits := 1 + random.IntN(15)
@@ -99,26 +102,72 @@ func TestScanDatapointsReadsNumbersAsParseFloatDoes(t *testing.T) {
 		if random.IntN(2) == 0 {
 			text = "-" + text
 		}
-		points, _, ok := scanDatapoints([]byte(`[{"timestamp":1,"sum":`+text+`}]`), "sum", nil)
+		s := scanner{b: []byte(text)}
+		got, ok := s.number()
 		want, err := strconv.ParseFloat(text, 64)
-		if err != nil || !ok || len(points) != 1 {
+		if err != nil || !ok || !s.end() {
 			t.Fatalf("%s: scanned %v, ParseFloat error %v", text, ok, err)
 		}
-		if math.Float64bits(points[0].Value) != math.Float64bits(want) {
-			t.Fatalf("%s read as %v, ParseFloat reads %v", text, points[0].Value, want)
+		if math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("%s read as %v, ParseFloat reads %v", text, got, want)
 		}
 	}
 }
 
-func assertSamePoints(t *testing.T, got, want []point) {
-	t.Helper()
-	if len(got) != len(want) {
-		t.Fatalf("points = %v, want %v", got, want)
+func TestScanAnswerLeavesUnusualAnswersToTheGeneralPath(t *testing.T) {
+	tests := []struct{ name, body string }{
+		{"an escaped string", `{"metrics":[{"namespace":"SYS.\u0045CS","datapoints":[]}]}`},
+		{"an unknown nested member", `{"metrics":[],"meta":{"count":0}}`},
+		{"text after the answer", `{"metrics":[]} {}`},
+		{"no metrics list", `{"error_code":"APIGW.0301"}`},
+		{"a null unit", `{"metrics":[{"unit":null,"datapoints":[]}]}`},
+		{"not JSON", `<html>`},
 	}
-	for i := range got {
-		if got[i].Timestamp != want[i].Timestamp ||
-			math.Float64bits(got[i].Value) != math.Float64bits(want[i].Value) {
-			t.Fatalf("point %d = %v, want %v", i, got[i], want[i])
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, scanned := scanAnswer([]byte(tt.body), "average", nil); scanned {
+				t.Fatalf("scanAnswer read %s", tt.body)
+			}
+		})
+	}
+}
+
+func TestScanAnswerReadsWhatTheGeneralPathReads(t *testing.T) {
+	body := []byte(` { "metrics" : [
+		{"namespace":"SYS.ECS","metric_name":"cpu_util","extra":1,
+		 "dimensions":[{"name":"instance_id","value":"i-1","x":null}],"unit":"%",
+		 "datapoints":[{"timestamp":1,"max":2}]},
+		{"namespace":"SYS.ECS","metric_name":"mem_util","dimensions":[],"unit":"unknown",
+		 "datapoints":[],"datapoints":[{"timestamp":3,"average":4}]},
+		{}
+	], "other": "text" } `)
+	for _, field := range []string{"average", "max", ""} {
+		t.Run("for "+field, func(t *testing.T) {
+			slow, err := readAnswer(body, field, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fast, scanned := scanAnswer(body, field, nil)
+			if !scanned {
+				t.Fatal("scanAnswer did not read the answer")
+			}
+			assertSameAnswer(t, fast, slow)
+		})
+	}
+}
+
+// assertSameAnswer compares two answers, float values bit for bit.
+func assertSameAnswer(t *testing.T, got, want *cesAnswer) {
+	t.Helper()
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("answer = %+v, want %+v", got, want)
+	}
+	for m := range got.Metrics {
+		for i, p := range got.Metrics[m].Points {
+			if w := want.Metrics[m].Points[i]; math.Float64bits(p.Value) !=
+				math.Float64bits(w.Value) {
+				t.Fatalf("metric %d point %d = %v, want %v", m, i, p, w)
+			}
 		}
 	}
 }
