@@ -1,4 +1,5 @@
 import { MAX_BODY_BYTES } from '../ces';
+import { metricsJsonBound } from './batches';
 import { plan } from './plan';
 import { ecsQuery, HOUR, instances, T0 } from './testkit';
 
@@ -84,5 +85,42 @@ describe('Batch: a body that would pass 512 KB is split', () => {
     const next = p.batches[1].body.metrics[0];
     const grown = { ...first.body, metrics: [...first.body.metrics, next] };
     expect(JSON.stringify(grown).length).toBeGreaterThan(MAX_BODY_BYTES);
+  });
+});
+
+describe('Batch: the size bound of a group never reads less than its JSON text', () => {
+  const metric = (namespace: string, metricName: string, dims: Array<[string, string]>) => ({
+    namespace,
+    metric_name: metricName,
+    dimensions: dims.map(([name, value]) => ({ name, value })),
+  });
+  const textLength = (metrics: Array<ReturnType<typeof metric>>) =>
+    JSON.stringify(metrics).length - 2;
+
+  it('is exact when every string is empty, so its fixed parts are those JSON writes', () => {
+    for (const metrics of [
+      [],
+      [metric('', '', [])],
+      [metric('', '', [['', '']])],
+      [
+        metric('', '', [
+          ['', ''],
+          ['', ''],
+        ]),
+        metric('', '', []),
+      ],
+    ]) {
+      expect(metricsJsonBound(metrics)).toBe(textLength(metrics));
+    }
+  });
+
+  it.each([
+    ['ordinary names', metric('SYS.ECS', 'cpu_util', [['instance_id', 'ecs-0001']])],
+    ['quotes and backslashes', metric('A"B', 'c\\d', [['"', '\\"']])],
+    ['control characters', metric('\u0000\u001f', '\n\t', [['\b', '\f\r']])],
+    ['non-ASCII and lone surrogates', metric('é中', '\ud800', [['\udc00x', '😀']])],
+  ])('holds for %s', (_, m) => {
+    const metrics = [m, m];
+    expect(metricsJsonBound(metrics)).toBeGreaterThanOrEqual(textLength(metrics));
   });
 });

@@ -705,6 +705,24 @@ var cesCore = (() => {
     }
     return { batches, batchIds };
   }
+  var METRIC_JSON_CHARS = 49;
+  var DIMENSION_JSON_CHARS = 22;
+  var MAX_ESCAPED_CHARS = 6;
+  function metricsJsonBound(metrics) {
+    let chars = Math.max(0, metrics.length - 1);
+    for (let i = 0; i < metrics.length; i++) {
+      const metric = metrics[i];
+      const dimensions = metric.dimensions;
+      let strings = metric.namespace.length + metric.metric_name.length;
+      chars += METRIC_JSON_CHARS + Math.max(0, dimensions.length - 1);
+      for (let d = 0; d < dimensions.length; d++) {
+        strings += dimensions[d].name.length + dimensions[d].value.length;
+        chars += DIMENSION_JSON_CHARS;
+      }
+      chars += MAX_ESCAPED_CHARS * strings;
+    }
+    return chars;
+  }
   function askedIn(group, start, end) {
     const asked = [];
     for (let i = start; i < end; i++) {
@@ -774,8 +792,8 @@ var cesCore = (() => {
     };
     const baseBytes = JSON.stringify(emptyBody).length;
     const count = group.metrics.length;
-    const wholeBytes = baseBytes - 2 + JSON.stringify(group.metrics).length;
-    const maxBodyBytes = wholeBytes <= options.maxBodyBytes ? Infinity : options.maxBodyBytes;
+    const fits = baseBytes + metricsJsonBound(group.metrics) <= options.maxBodyBytes || baseBytes - 2 + JSON.stringify(group.metrics).length <= options.maxBodyBytes;
+    const maxBodyBytes = fits ? Infinity : options.maxBodyBytes;
     const bounds = [];
     let start = 0;
     let bytes = baseBytes;
