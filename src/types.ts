@@ -13,13 +13,16 @@ export interface CesDimension {
 /** Period choice of a query: `auto` lets the core pick one for the time range. */
 export type PeriodChoice = 'auto' | PeriodString;
 
+/** A dashboard variable written into a field, e.g. `$period`; replaced before planning. */
+export type VariableRef = `$${string}`;
+
 /** A panel or alert query as saved; the Go backend reads the same JSON. */
 export interface CesQuery extends DataQuery {
   namespace: string;
   metricName: string;
   dimensions: CesDimension[];
-  period: PeriodChoice;
-  filter: FilterName;
+  period: PeriodChoice | VariableRef;
+  filter: FilterName | VariableRef;
   /** Legend template, e.g. `{{metric_name}} {{instance_id}}`. */
   alias?: string;
 }

@@ -94,6 +94,20 @@ describe('QueryEditor', () => {
     expect(await screen.findByText('ecs-0002')).toBeInTheDocument();
   });
 
+  it('lets the period and the filter be a dashboard variable', async () => {
+    const ds = datasource();
+    const seen: CesQuery[] = [];
+    render(<Panel ds={ds} initial={cpuQuery('A', ['ecs-0001'])} onQuery={(q) => seen.push(q)} />);
+    await settle();
+
+    await choose('Period', '$host');
+    expect(seen[seen.length - 1].period).toBe('$host');
+    await userEvent.click(screen.getByLabelText('Filter'));
+    const menu = await screen.findByLabelText('Select options menu');
+    await userEvent.click(within(menu).getByText('$host'));
+    expect(seen[seen.length - 1].filter).toBe('$host');
+  });
+
   it('says what the query costs, following the time range and the period', async () => {
     const ds = datasource();
     const query = cpuQuery('A', ['ecs-0001', 'ecs-0002', 'ecs-0003']);

@@ -4,11 +4,10 @@ import { QueryEditorProps, SelectableValue } from '@grafana/data';
 import { InlineField, InlineFieldRow, Input, Select, Stack } from '@grafana/ui';
 import React, { ChangeEvent, useCallback } from 'react';
 
-import type { FilterName } from '../ces';
 import { FILTER_CHOICES, PERIOD_CHOICES } from '../choices';
 import type { DataSource } from '../datasource';
 import { isCompleteQuery } from '../interpolate';
-import { CesDataSourceOptions, CesQuery, DEFAULT_QUERY, PeriodChoice } from '../types';
+import { CesDataSourceOptions, CesQuery, DEFAULT_QUERY, VariableRef } from '../types';
 import { CatalogSelect } from './CatalogSelect';
 import { CostLine } from './CostLine';
 import { DimensionRows } from './DimensionRows';
@@ -21,6 +20,8 @@ const LABEL_WIDTH = 14;
 export function QueryEditor({ datasource, query, onChange, onRunQuery, range, data }: Props) {
   const current: CesQuery = { ...DEFAULT_QUERY, ...query, dimensions: query.dimensions ?? [] };
   const variables = datasource.variableNames();
+  // Period and filter may also be a dashboard variable such as `$period`.
+  const variableChoices = variables.map((name) => ({ value: name as VariableRef, label: name }));
   const namespace = datasource.interpolateText(current.namespace);
 
   const loadNamespaces = useCallback(() => datasource.resources.namespaces(), [datasource]);
@@ -68,23 +69,23 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery, range, da
 
       <InlineFieldRow>
         <InlineField label="Period" labelWidth={LABEL_WIDTH}>
-          <Select<PeriodChoice>
+          <Select<CesQuery['period']>
             aria-label="Period"
-            options={PERIOD_CHOICES}
+            options={[...PERIOD_CHOICES, ...variableChoices]}
             value={current.period}
             width={16}
-            onChange={(option: SelectableValue<PeriodChoice>) =>
+            onChange={(option: SelectableValue<CesQuery['period']>) =>
               update({ period: option.value ?? 'auto' })
             }
           />
         </InlineField>
         <InlineField label="Filter">
-          <Select<FilterName>
+          <Select<CesQuery['filter']>
             aria-label="Filter"
-            options={FILTER_CHOICES}
+            options={[...FILTER_CHOICES, ...variableChoices]}
             value={current.filter}
             width={16}
-            onChange={(option: SelectableValue<FilterName>) =>
+            onChange={(option: SelectableValue<CesQuery['filter']>) =>
               update({ filter: option.value ?? 'average' })
             }
           />
