@@ -38,14 +38,16 @@ Usage: npm run server -- [options]
   --seed-days <n>            days of history seeded on first start (default 7)
   --seed-number <n>          seed of the generated data, for repeatable series (default 1)
   --no-live                  do not append live points as time passes
-  --credentials <file>       credentials file (format below); without it the documented dev credentials are used (a warning
-                             is logged): project ${DEV_CREDENTIAL.projects[0]},
+  --credentials <file>       credentials file (format below); without it the documented dev
+                             credentials are used (a warning is logged):
+                             project ${DEV_CREDENTIAL.projects[0]},
                              AK ${DEV_CREDENTIAL.accessKey}, SK ${DEV_CREDENTIAL.secretKey},
                              token ${DEV_CREDENTIAL.token}
   --profile seed|current     contract rules: seed (10 metrics, range per period, default)
                              or current (500 metrics, 3000-datapoint budget)
   --rate-limit <n>           calls per minute per credential (default ${DEFAULT_RATE_LIMIT})
-  --request-timeout <ms>     answer 408 when a request has not arrived in time (default ${DEFAULT_REQUEST_TIMEOUT_MS})
+  --request-timeout <ms>     answer 408 when a request has not arrived in time
+                             (default ${DEFAULT_REQUEST_TIMEOUT_MS})
   --fault-429 <p>            probability 0..1 of answering 429 (default 0)
   --fault-500 <p>            probability 0..1 of answering 500 (default 0)
   --fault-503 <p>            probability 0..1 of answering 503 (default 0)

@@ -52,7 +52,8 @@ function readOne(users: CoreQuery[], fetchCatalog: FetchCatalog): Observable<Cat
     map((entries) => ({ entries: entries ?? [], errors: [], failed: [] })),
     catchError((failure: unknown) => {
       const reason = callError(failure).message;
-      const message = `Could not read the catalog of ${namespace}/${metricName} to resolve "*": ${reason}`;
+      const metric = `${namespace}/${metricName}`;
+      const message = `Could not read the catalog of ${metric} to resolve "*": ${reason}`;
       const errors = users.map((query) => ({ refId: query.refId, message }));
       return of({ entries: [], errors, failed: users.map((query) => query.refId) });
     })

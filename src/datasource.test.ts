@@ -192,7 +192,7 @@ describe('DataSource.applyTemplateVariables', () => {
     ]);
   });
 
-  it('keeps a single-value variable as a plain value and replaces namespace, metric and period', () => {
+  it('keeps a single-value variable plain and replaces namespace, metric and period', () => {
     const ds = new DataSource(
       instanceSettings(),
       templateSrvWith({ host: ['ecs-0007'], ns: 'SYS.RDS', metric: 'rds001_cpu_util', p: '3600' })

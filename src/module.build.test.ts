@@ -101,7 +101,7 @@ describe('the built plugin', () => {
     expect(typeof plugin.components.QueryEditor).toBe('function');
   });
 
-  it('has a DataSource class that extends DataSourceWithBackend and brings a variable editor', () => {
+  it('has a DataSource class extending DataSourceWithBackend, with a variable editor', () => {
     const plugin = loaded.exports.plugin as DataSourcePlugin<DataSourceWithBackend>;
     const DataSourceClass = plugin.DataSourceClass as unknown as new (settings: unknown) => {
       variables?: { editor?: unknown };

@@ -21,8 +21,10 @@ export interface SignatureHeader {
 /** Outcome of a signature check: the access key that signed, or why the request is refused. */
 export type Verified = { ok: true; accessKey: string } | { ok: false; reason: string };
 
-const HEADER_PATTERN =
-  /^SDK-HMAC-SHA256\s+Access=([^,\s]+)\s*,\s*SignedHeaders=([^,\s]+)\s*,\s*Signature=([0-9a-fA-F]+)\s*$/;
+const HEADER_PATTERN = new RegExp(
+  '^SDK-HMAC-SHA256\\s+Access=([^,\\s]+)\\s*,\\s*SignedHeaders=([^,\\s]+)\\s*,' +
+    '\\s*Signature=([0-9a-fA-F]+)\\s*$'
+);
 const DATE_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
 /** True when an Authorization header claims the SDK-HMAC-SHA256 scheme. */

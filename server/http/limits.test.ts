@@ -10,7 +10,7 @@ import { api, testApp, TOKEN } from './testing';
 const alarms = { method: 'GET' as const, url: api('alarms'), headers: TOKEN };
 
 describe('rate limit per credential', () => {
-  it('answers 429 ces.0429 with Retry-After in seconds once the calls of a minute are used', async () => {
+  it('answers 429 ces.0429 with Retry-After in seconds once the minute is used up', async () => {
     let now = 1_000_000;
     const t = testApp({ rateLimit: 3, now: () => now });
     const statuses = [];
@@ -106,7 +106,8 @@ describe('request timeout', () => {
       socket.on('close', () => resolve(received));
       socket.on('error', reject);
       socket.write(
-        `POST ${api('batch-query-metric-data')} HTTP/1.1\r\nHost: x\r\nX-Auth-Token: dev-token\r\n` +
+        `POST ${api('batch-query-metric-data')} HTTP/1.1\r\n` +
+          'Host: x\r\nX-Auth-Token: dev-token\r\n' +
           'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"metrics":'
       );
     });

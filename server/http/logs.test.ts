@@ -2,7 +2,7 @@ import { DEV_CREDENTIAL } from '../auth/credentials';
 import { api, batchBody, signedRequest, testApp, TOKEN } from './testing';
 
 describe('request log', () => {
-  it('writes one JSON line per request with method, path, status, ms and credential id', async () => {
+  it('writes one JSON line a request: method, path, status, ms and credential id', async () => {
     const t = testApp();
     await t.app.inject({ method: 'GET', url: `${api('alarms')}?limit=1`, headers: TOKEN });
     await t.app.inject({ method: 'GET', url: api('alarms') });

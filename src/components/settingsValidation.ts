@@ -20,7 +20,8 @@ export function validateSettings(settings: Partial<CesDataSourceOptions>): Setti
     problems.projectId = 'The project id is 1 to 64 letters, digits or -, as IAM shows it.';
   }
   if (!inRange(settings.maxMetricsPerRequest, 1, MAX_METRICS_CURRENT)) {
-    problems.maxMetricsPerRequest = `Metrics per request must be a whole number from 1 to ${MAX_METRICS_CURRENT}.`;
+    problems.maxMetricsPerRequest =
+      'Metrics per request must be a whole number from 1 to ' + `${MAX_METRICS_CURRENT}.`;
   }
   if (!inRange(settings.rawIntervalSeconds, 1, 3600)) {
     problems.rawIntervalSeconds = 'The raw interval must be a whole number of seconds, 1 to 3600.';

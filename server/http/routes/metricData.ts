@@ -37,7 +37,8 @@ export function metricDataRoutes(
     }
     const refused = checked.value.find((item) => isSystemNamespace(item.metric.namespace));
     if (refused) {
-      const details = `Custom data cannot be added to the system namespace ${refused.metric.namespace}.`;
+      const namespace = refused.metric.namespace;
+      const details = `Custom data cannot be added to the system namespace ${namespace}.`;
       throw cesError(403, ERROR_CODES.systemNamespace, details);
     }
     store.addPoints(request.params.project_id, checked.value.map(toPoint));
