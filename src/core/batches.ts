@@ -92,7 +92,7 @@ export function makeBatches(queries: BatchableQuery[], options: PlanOptions): Ba
 const METRIC_JSON_CHARS = 49;
 /** Characters of a dimension's JSON text around its strings: `{"name":"","value":""}`. */
 const DIMENSION_JSON_CHARS = 22;
-/** The most characters JSON.stringify writes for one character of a string (`\uXXXX`). */
+/** The most characters JSON.stringify writes for one character of a string (`\u` + 4 digits). */
 const MAX_ESCAPED_CHARS = 6;
 
 /**
