@@ -34,9 +34,18 @@ export function VariableQueryEditor({ query, onChange }: Props) {
   // The filter text is kept as typed and parsed when the field is left, so `a=` survives.
   const [filterText, setFilterText] = useState(formatFilters(current.dimensions ?? []));
   const set = (patch: Partial<CesVariableQuery>) => onChange({ ...current, ...patch });
-  const text =
-    (name: 'namespace' | 'metricName' | 'dimensionKey') => (event: ChangeEvent<HTMLInputElement>) =>
-      set({ [name]: event.currentTarget.value });
+  const textField = (name: 'namespace' | 'metricName' | 'dimensionKey', label: string) => (
+    <InlineField label={label} labelWidth={LABEL_WIDTH}>
+      <Input
+        aria-label={label}
+        value={current[name] ?? ''}
+        onChange={(event: ChangeEvent<HTMLInputElement>) =>
+          set({ [name]: event.currentTarget.value })
+        }
+        width={32}
+      />
+    </InlineField>
+  );
 
   return (
     <Stack direction="column" gap={1}>
@@ -49,36 +58,11 @@ export function VariableQueryEditor({ query, onChange }: Props) {
           onChange={(option) => set({ kind: option.value ?? 'namespaces' })}
         />
       </InlineField>
-      {NEEDS_NAMESPACE.includes(current.kind) && (
-        <InlineField label="Namespace" labelWidth={LABEL_WIDTH}>
-          <Input
-            aria-label="Namespace"
-            value={current.namespace ?? ''}
-            onChange={text('namespace')}
-            width={32}
-          />
-        </InlineField>
-      )}
-      {NEEDS_METRIC.includes(current.kind) && (
-        <InlineField label="Metric" labelWidth={LABEL_WIDTH}>
-          <Input
-            aria-label="Metric"
-            value={current.metricName ?? ''}
-            onChange={text('metricName')}
-            width={32}
-          />
-        </InlineField>
-      )}
+      {NEEDS_NAMESPACE.includes(current.kind) && textField('namespace', 'Namespace')}
+      {NEEDS_METRIC.includes(current.kind) && textField('metricName', 'Metric')}
       {current.kind === 'dimensionValues' && (
         <>
-          <InlineField label="Dimension" labelWidth={LABEL_WIDTH}>
-            <Input
-              aria-label="Dimension"
-              value={current.dimensionKey ?? ''}
-              onChange={text('dimensionKey')}
-              width={32}
-            />
-          </InlineField>
+          {textField('dimensionKey', 'Dimension')}
           <InlineFieldRow>
             <InlineField
               label="Where"
