@@ -17,14 +17,18 @@ func (e *Engine) Assemble(
 	}
 	view := viewForShape(plan)
 	parsed, outcomes := readAnswers(answers, filters(view))
-
-	args, err := boundaryJSON.Marshal([]any{view, outcomes})
+	shape, err := e.shapeKept(ctx, plan, outcomes)
 	if err != nil {
-		return nil, fmt.Errorf("assemble input cannot be encoded: %w", err)
-	}
-	var shape shaped
-	if err := e.call(ctx, "shapeAnswers", args, &shape); err != nil {
 		return nil, err
+	}
+	if shape == nil {
+		args, err := boundaryJSON.Marshal([]any{view, outcomes})
+		if err != nil {
+			return nil, fmt.Errorf("assemble input cannot be encoded: %w", err)
+		}
+		if err := e.call(ctx, "shapeAnswers", args, &shape); err != nil {
+			return nil, err
+		}
 	}
 
 	results := make([]QueryResult, len(shape.Queries))
@@ -52,6 +56,25 @@ func (e *Engine) Assemble(
 		}
 	}
 	return results, nil
+}
+
+// shapeKept shapes the outcomes against the plan kept in the runtime that made it, so the plan
+// does not cross into the engine again. It answers nil when there is no such plan: one decoded
+// from JSON, made by another engine, already assembled, dropped for newer ones, or kept in a
+// runtime since discarded.
+func (e *Engine) shapeKept(ctx context.Context, plan *Plan, outcomes []any) (*shaped, error) {
+	if plan.keptIn == nil || plan.keptIn.engine != e {
+		return nil, nil
+	}
+	args, err := boundaryJSON.Marshal([]any{plan.keptID, outcomes})
+	if err != nil {
+		return nil, fmt.Errorf("assemble input cannot be encoded: %w", err)
+	}
+	var shape *shaped
+	if _, err := e.callOn(ctx, plan.keptIn, "shapeKept", args, &shape); err != nil {
+		return nil, err
+	}
+	return shape, nil
 }
 
 // readAnswers parses the 2xx bodies and describes every answer to the core without its

@@ -47,6 +47,8 @@ type Engine struct {
 	defaults PlanOptions
 	calls    atomic.Int64
 	busyNs   atomic.Int64
+	// planIDs names the plans kept in runtimes.
+	planIDs atomic.Int64
 }
 
 // NewEngine compiles the embedded core bundle once and starts a pool of runtimes.
@@ -105,27 +107,71 @@ func (e *Engine) Stats() Stats {
 // call runs the core export `name` with args (a JSON array, or nil for a plain value) and
 // decodes its JSON result into out.
 func (e *Engine) call(ctx context.Context, name string, args []byte, out any) error {
-	start := time.Now()
-	defer func() {
-		e.calls.Add(1)
-		e.busyNs.Add(int64(time.Since(start)))
-	}()
+	_, err := e.callAny(ctx, name, args, out)
+	return err
+}
 
+// callAny is call on whichever runtime the pool gives; it answers that runtime, or nil when the
+// runtime was discarded after the call.
+func (e *Engine) callAny(ctx context.Context, name string, args []byte, out any) (*runtime,
+	error) {
+	defer e.count(time.Now())
 	rt, err := e.acquire(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	result, err := e.run(ctx, rt, name, args)
+	result, usable, err := e.run(ctx, rt, name, args)
+	if usable {
+		rt.unlock()
+		e.pool <- rt
+	} else {
+		rt.discarded = true
+		rt.unlock()
+		e.pool <- nil
+		rt = nil
+	}
 	if err != nil {
-		return err
+		return nil, err
 	}
+	return rt, decodeResult(name, result, out)
+}
+
+// callOn is call on rt itself, waiting while another caller holds it. held is false when rt
+// was discarded before the call could start, and the caller must do without it.
+func (e *Engine) callOn(ctx context.Context, rt *runtime, name string, args []byte,
+	out any) (held bool, err error) {
+	defer e.count(time.Now())
+	if err := rt.lock(ctx); err != nil {
+		return false, err
+	}
+	if rt.discarded {
+		rt.unlock()
+		return false, nil
+	}
+	result, usable, err := e.run(ctx, rt, name, args)
+	rt.discarded = !usable
+	rt.unlock()
+	if err != nil {
+		return true, err
+	}
+	return true, decodeResult(name, result, out)
+}
+
+// count adds a call that started at start to the engine's stats.
+func (e *Engine) count(start time.Time) {
+	e.calls.Add(1)
+	e.busyNs.Add(int64(time.Since(start)))
+}
+
+// decodeResult reads the JSON result of the export `name` into out.
+func decodeResult(name, result string, out any) error {
 	if err := boundaryJSON.UnmarshalFromString(result, out); err != nil {
 		return fmt.Errorf("core %s returned an unexpected result: %w", name, err)
 	}
 	return nil
 }
 
-// acquire takes a runtime from the pool, making one where an interrupted one was dropped.
+// acquire takes a runtime from the pool and holds it, making one where a discarded one was.
 func (e *Engine) acquire(ctx context.Context) (*runtime, error) {
 	if ctx.Err() != nil {
 		return nil, fmt.Errorf("core call not started: %w", context.Cause(ctx))
@@ -137,19 +183,29 @@ func (e *Engine) acquire(ctx context.Context) (*runtime, error) {
 		return nil, fmt.Errorf("core call not started: %w", context.Cause(ctx))
 	}
 	if rt != nil {
-		return rt, nil
+		// A plan kept in rt may be shaping on it: wait, as that call is short.
+		if err := rt.lock(ctx); err != nil {
+			e.pool <- rt
+			return nil, err
+		}
+		if !rt.discarded {
+			return rt, nil
+		}
+		rt.unlock()
 	}
 	rt, err := e.newRuntime()
 	if err != nil {
 		e.pool <- nil
 		return nil, err
 	}
+	_ = rt.lock(context.Background())
 	return rt, nil
 }
 
-// run makes one call on rt and gives rt back to the pool, unless an interrupt may have
-// reached it or Go code panicked inside it: such a runtime is dropped and replaced.
-func (e *Engine) run(ctx context.Context, rt *runtime, name string, args []byte) (string, error) {
+// run makes one call on rt, which the caller holds. usable is false when an interrupt may have
+// reached rt or Go code panicked inside it: such a runtime must not run again.
+func (e *Engine) run(ctx context.Context, rt *runtime, name string, args []byte) (
+	result string, usable bool, err error) {
 	var reason atomic.Pointer[error]
 	interrupt := func(why error) {
 		reason.Store(&why)
@@ -167,16 +223,12 @@ func (e *Engine) run(ctx context.Context, rt *runtime, name string, args []byte)
 	// Both stops must succeed for the runtime to be certainly free of a pending interrupt.
 	timerStopped := timer.Stop()
 	ctxStopped := stopOnDone()
-	if broken || !timerStopped || !ctxStopped {
-		e.pool <- nil
-	} else {
-		e.pool <- rt
-	}
+	usable = !broken && timerStopped && ctxStopped
 	if why := reason.Load(); why != nil && err != nil {
-		return "", *why
+		return "", usable, *why
 	}
 	if err != nil {
-		return "", fmt.Errorf("core %s failed: %w", name, err)
+		return "", usable, fmt.Errorf("core %s failed: %w", name, err)
 	}
-	return result, nil
+	return result, usable, nil
 }

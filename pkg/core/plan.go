@@ -16,14 +16,19 @@ func (e *Engine) PlanSaved(ctx context.Context, in SavedPlanInput) (*Plan, error
 	return e.plan(ctx, "planSaved", in)
 }
 
+// plan runs the planning export `name` through keepPlan, so the runtime that planned keeps
+// the plan and Assemble can shape against it there.
 func (e *Engine) plan(ctx context.Context, name string, in any) (*Plan, error) {
-	args, err := boundaryJSON.Marshal([]any{in})
+	id := e.planIDs.Add(1)
+	args, err := boundaryJSON.Marshal([]any{id, name, in})
 	if err != nil {
 		return nil, fmt.Errorf("plan input cannot be encoded: %w", err)
 	}
 	var plan Plan
-	if err := e.call(ctx, name, args, &plan); err != nil {
+	rt, err := e.callAny(ctx, "keepPlan", args, &plan)
+	if err != nil {
 		return nil, err
 	}
+	plan.keptIn, plan.keptID = rt, id
 	return &plan, nil
 }

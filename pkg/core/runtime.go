@@ -1,8 +1,10 @@
 package core
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/dop251/goja"
 )
@@ -10,8 +12,13 @@ import (
 // adapterSource makes the one function Go calls: it takes an export name and its arguments
 // (an array built from JSON, see jsValue), and answers JSON. shapeAnswers is the core's shape
 // over outcomes some of which are raw error answers, which the core's own toBatchAnswer reads.
-const adapterSource = `(function () {
+// keepPlan plans and keeps the plan in this runtime, so shapeKept can shape against it without
+// Go sending it back; only the last keptLimit plans are kept, so plans never assembled (a failed
+// or cancelled request) cannot pile up. shapeKept answers null for a plan no longer kept.
+var adapterSource = `(function () {
   var core = cesCore;
+  var keptLimit = ` + keptLimitJS + `;
+  var kept = new Map();
   var host = {
     planSaved: function (input) {
       return core.plan({
@@ -29,12 +36,35 @@ const adapterSource = `(function () {
         return o;
       }));
     },
+    keepPlan: function (id, name, input) {
+      var plan = find(name).call(null, input);
+      kept.set(id, plan);
+      if (kept.size > keptLimit) {
+        kept.delete(kept.keys().next().value);
+      }
+      return plan;
+    },
+    shapeKept: function (id, outcomes) {
+      var plan = kept.get(id);
+      if (plan === undefined) {
+        return null;
+      }
+      kept.delete(id);
+      return host.shapeAnswers(plan, outcomes);
+    },
+    keptPlans: function () {
+      return kept.size;
+    },
   };
-  return function (name, args) {
+  function find(name) {
     var member = host.hasOwnProperty(name) ? host[name] : core[name];
     if (member === undefined) {
       throw new Error('the core has no export named ' + name);
     }
+    return member;
+  }
+  return function (name, args) {
+    var member = find(name);
     if (typeof member !== 'function') {
       return JSON.stringify(member);
     }
@@ -42,10 +72,25 @@ const adapterSource = `(function () {
   };
 })();`
 
-// runtime is one goja runtime with the core loaded. Only one goroutine uses it at a time.
+// keptLimit is how many plans one runtime keeps for shapeKept: more than the requests that can
+// sit between plan and assemble on one runtime at once, few enough to hold little memory.
+const keptLimit = 16
+
+// keptLimitJS is keptLimit as adapter source text.
+var keptLimitJS = strconv.Itoa(keptLimit)
+
+// runtime is one goja runtime with the core loaded. Only the goroutine holding it uses it.
 type runtime struct {
 	vm   *goja.Runtime
 	call goja.Callable
+	// engine made the runtime: only its own plans are shaped against plans kept here.
+	engine *Engine
+	// hold is a lock that can be given up when a context ends: a slot is taken by whoever
+	// uses the runtime, whether it came from the pool or a plan kept in it.
+	hold chan struct{}
+	// discarded is set, while held, once the runtime must not run again; the pool then makes a
+	// new one, and plans kept in it are shaped the way plans from JSON are.
+	discarded bool
 }
 
 // newRuntime starts a runtime and runs the compiled core in it.
@@ -62,7 +107,22 @@ func (e *Engine) newRuntime() (*runtime, error) {
 	if !ok {
 		return nil, errors.New("core adapter is not a function")
 	}
-	return &runtime{vm: vm, call: call}, nil
+	return &runtime{vm: vm, call: call, engine: e, hold: make(chan struct{}, 1)}, nil
+}
+
+// lock holds rt for the caller, or gives up when ctx ends first.
+func (rt *runtime) lock(ctx context.Context) error {
+	select {
+	case rt.hold <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("core call not started: %w", context.Cause(ctx))
+	}
+}
+
+// unlock lets the next caller hold rt.
+func (rt *runtime) unlock() {
+	<-rt.hold
 }
 
 // invoke calls the export `name`. broken reports a Go panic inside the runtime, after which

@@ -147,6 +147,9 @@ type QueryPlan struct {
 type Plan struct {
 	Batches []Batch     `json:"batches"`
 	Queries []QueryPlan `json:"queries"`
+	// keptIn is the runtime that keeps this plan under keptID, nil for a plan from elsewhere.
+	keptIn *runtime
+	keptID int64
 }
 
 // Series is one answer line for one descriptor, windows joined. Values never alias
