@@ -21,6 +21,15 @@ func (e *Engine) Assemble(
 	if err != nil {
 		return nil, err
 	}
+	if shape == nil && plan.replan != nil {
+		args, err := boundaryJSON.Marshal([]any{plan.replan.name, plan.replan.input, outcomes})
+		if err != nil {
+			return nil, fmt.Errorf("assemble input cannot be encoded: %w", err)
+		}
+		if err := e.call(ctx, "replanShape", args, &shape); err != nil {
+			return nil, err
+		}
+	}
 	if shape == nil {
 		args, err := boundaryJSON.Marshal([]any{view, outcomes})
 		if err != nil {

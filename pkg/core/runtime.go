@@ -13,8 +13,10 @@ import (
 // (an array built from JSON, see jsValue), and answers JSON. shapeAnswers is the core's shape
 // over outcomes some of which are raw error answers, which the core's own toBatchAnswer reads.
 // keepPlan plans and keeps the plan in this runtime, so shapeKept can shape against it without
-// Go sending it back; only the last keptLimit plans are kept, so plans never assembled (a failed
-// or cancelled request) cannot pile up. shapeKept answers null for a plan no longer kept.
+// Go sending it back; a slim plan answers only each query's refId and error, the rest staying
+// here, and replanShape plans again where the kept plan is gone. Only the last keptLimit plans
+// are kept, so plans never assembled (a failed or cancelled request) cannot pile up.
+// shapeKept answers null for a plan no longer kept.
 var adapterSource = `(function () {
   var core = cesCore;
   var keptLimit = ` + keptLimitJS + `;
@@ -36,13 +38,22 @@ var adapterSource = `(function () {
         return o;
       }));
     },
-    keepPlan: function (id, name, input) {
+    keepPlan: function (id, name, input, slim) {
       var plan = find(name).call(null, input);
       kept.set(id, plan);
       if (kept.size > keptLimit) {
         kept.delete(kept.keys().next().value);
       }
-      return plan;
+      if (!slim) {
+        return plan;
+      }
+      var queries = plan.queries.map(function (q) {
+        return { refId: q.refId, error: q.error };
+      });
+      return { batches: plan.batches, queries: queries };
+    },
+    replanShape: function (name, input, outcomes) {
+      return host.shapeAnswers(find(name).call(null, input), outcomes);
     },
     shapeKept: function (id, outcomes) {
       var plan = kept.get(id);

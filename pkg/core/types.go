@@ -150,6 +150,14 @@ type Plan struct {
 	// keptIn is the runtime that keeps this plan under keptID, nil for a plan from elsewhere.
 	keptIn *runtime
 	keptID int64
+	// replan is how a slim plan was made, to make it again where the kept one is gone.
+	replan *replan
+}
+
+// replan is the planning export and input of a slim plan.
+type replan struct {
+	name  string
+	input any
 }
 
 // Series is one answer line for one descriptor, windows joined. Values never alias
