@@ -1,7 +1,6 @@
-import type { MetricInfo } from '../ces';
 import { plan } from './plan';
 import { toCoreQuery } from './query';
-import { ecsQuery, HOUR, instances, T0 } from './testkit';
+import { agtDiskCatalog, ecsQuery, HOUR, instances, T0 } from './testkit';
 
 const range = { from: T0, to: T0 + HOUR };
 
@@ -9,20 +8,12 @@ function dims(p: ReturnType<typeof plan>, q = 0): string[] {
   return p.queries[q].descriptors.map((d) => d.dimensions.map((x) => x.value).join('/'));
 }
 
-const catalog: MetricInfo[] = [
+const catalog = agtDiskCatalog([
   ['ecs-0002', 'disk-b'],
   ['ecs-0001', 'disk-a'],
   ['ecs-0001', 'disk-b'],
   ['ecs-0003', 'disk-a'],
-].map(([instance, disk]) => ({
-  namespace: 'AGT.ECS',
-  metric_name: 'disk_usedPercent',
-  unit: '%',
-  dimensions: [
-    { name: 'instance_id', value: instance },
-    { name: 'disk', value: disk },
-  ],
-}));
+]);
 
 describe('Expand: a query becomes the cartesian product of its dimension values', () => {
   it.each([

@@ -1,5 +1,5 @@
 /** Builders shared by the core's tests: queries, ranges and answers that echo a plan. */
-import type { Datapoint } from '../ces';
+import type { Datapoint, MetricInfo } from '../ces';
 import type { Batch, BatchAnswer, CoreQuery, Plan } from './types';
 
 /** Midnight UTC, 1 January 2024: every test range starts here. */
@@ -19,6 +19,19 @@ export function ecsQuery(fields: Partial<CoreQuery> = {}): CoreQuery {
     filter: 'average',
     ...fields,
   };
+}
+
+/** An AGT.ECS disk_usedPercent catalog: one metric per [instance id, disk] pair, in that order. */
+export function agtDiskCatalog(pairs: Array<[string, string]>): MetricInfo[] {
+  return pairs.map(([instance, disk]) => ({
+    namespace: 'AGT.ECS',
+    metric_name: 'disk_usedPercent',
+    unit: '%',
+    dimensions: [
+      { name: 'instance_id', value: instance },
+      { name: 'disk', value: disk },
+    ],
+  }));
 }
 
 /** `count` instance ids from `ecs-0001` on (or starting at `first`). */

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Datapoint, MetricData, MetricInfo } from '../../src/ces';
+import type { Datapoint, MetricData } from '../../src/ces';
 import {
   assemble,
   plan,
@@ -15,10 +15,8 @@ import {
   type CoreQuery,
   type PlanInput,
 } from '../../src/core';
+import { agtDiskCatalog, DAY, ecsQuery, HOUR, T0 } from '../../src/core/testkit';
 
-const T0 = Date.UTC(2024, 0, 1);
-const HOUR = 3600 * 1000;
-const DAY = 24 * HOUR;
 
 /** What the service answers for one batch: a status and a JSON body. */
 interface HttpAnswer {
@@ -35,15 +33,7 @@ interface Case {
 }
 
 function q(refId: string, fields: Partial<CoreQuery>): CoreQuery {
-  return {
-    refId,
-    namespace: 'SYS.ECS',
-    metricName: 'cpu_util',
-    dimensions: [{ name: 'instance_id', values: ['ecs-0001'] }],
-    period: 'auto',
-    filter: 'average',
-    ...fields,
-  };
+  return ecsQuery({ refId, ...fields });
 }
 
 /** A value that depends on the metric and the time, with two decimals. */
@@ -103,20 +93,12 @@ function readable(value: unknown): string {
     );
 }
 
-const agtCatalog: MetricInfo[] = [
+const agtCatalog = agtDiskCatalog([
   ['ecs-0003', 'vda'],
   ['ecs-0001', 'vda'],
   ['ecs-0001', 'vdb'],
   ['ecs-0002', 'vda'],
-].map(([instance, disk]) => ({
-  namespace: 'AGT.ECS',
-  metric_name: 'disk_usedPercent',
-  unit: '%',
-  dimensions: [
-    { name: 'instance_id', value: instance },
-    { name: 'disk', value: disk },
-  ],
-}));
+]);
 
 const cases: Case[] = [
   {
